@@ -1,0 +1,118 @@
+// The provider-independent desired state: what users.d/ and contracts.d/ say, normalised.
+// Durations are whole seconds, weekdays are 1 (Monday) .. 7 (Sunday), dates are YYYY-MM-DD strings.
+// Optional fields are "not declared": rosterform never changes what a user file does not declare.
+
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+export const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7];
+
+export type ContractType = "week" | "month" | "day" | "none";
+
+export interface Contract {
+  type: ContractType;
+  /** Template name from contracts.d, or undefined for an inline contract. */
+  template?: string;
+  /** week: seconds per week. */
+  hoursPerWeek?: number;
+  /** month: seconds per month. */
+  hoursPerMonth?: number;
+  /** week/month: sorted, unique. */
+  workDays?: Weekday[];
+  /** day: seconds for every weekday (days not declared are 0). */
+  hours?: Record<Weekday, number>;
+  vacationDays?: number;
+  publicHolidayGroup?: number;
+  /** YYYY-MM-DD */
+  start?: string;
+  /** YYYY-MM-DD */
+  end?: string;
+}
+
+export interface ScheduledContract {
+  /** YYYY-MM-DD: the first day this contract is in force. */
+  from: string;
+  contract: Contract;
+}
+
+export type WhenIWorkRole = "admin" | "manager" | "supervisor" | "employee";
+export type WhenIWorkEmployment = "hourly" | "hourly_exempt" | "salaried" | "salaried_exempt";
+
+export interface WhenIWorkSettings {
+  role?: WhenIWorkRole;
+  positions?: string[];
+  locations?: string[];
+  employment?: WhenIWorkEmployment;
+  /** hours per week (float hours, When I Work's unit) */
+  hoursMax?: number;
+  /** hours per week; defaults to the contract's weekly hours when absent */
+  hoursPreferred?: number;
+  employeeCode?: string;
+}
+
+export interface SourceRef {
+  /** path relative to the project dir, e.g. users.d/anna.yaml */
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface DesiredUser {
+  username: string;
+  email: string;
+  name?: { first: string; last: string };
+  /** `alias` if given, else "First Last" from `name`, else undefined. */
+  alias?: string;
+  title?: string;
+  accountNumber?: string;
+  color?: string;
+  language?: string;
+  locale?: string;
+  timezone?: string;
+  /** Declared users are enabled unless the file says `enabled: false`. */
+  enabled: boolean;
+  /** Without ROLE_USER, upper-case, sorted, unique. */
+  roles?: string[];
+  /** A username (as declared in that user's file), or null for "explicitly no supervisor". */
+  supervisor?: string | null;
+  rates?: { hourly?: number; internal?: number };
+  /** The contract in force at DesiredState.at. */
+  contract?: Contract;
+  /** The next effective-dated contract after DesiredState.at, if any. */
+  nextContract?: ScheduledContract;
+  /** Raw Kimai preferences (escape hatch): name -> string value. */
+  preferences?: Record<string, string>;
+  /** false = opted out of When I Work. */
+  wheniwork?: WhenIWorkSettings | false;
+  source: SourceRef;
+}
+
+export type UnmanagedPolicy = "ignore" | "report" | "deactivate";
+
+/** A limit on how many changes of one kind a plan may hold: a count, or a percentage of the users on the server. */
+export type Limit = { count: number } | { percent: number };
+
+export interface KimaiTargetConfig {
+  url?: string;
+  workContractPlugin: "auto" | boolean;
+}
+
+export interface WhenIWorkTargetConfig {
+  url?: string;
+  invite: boolean;
+}
+
+export interface RosterConfig {
+  targets: { kimai?: KimaiTargetConfig; wheniwork?: WhenIWorkTargetConfig };
+  policy: {
+    unmanaged: UnmanagedPolicy;
+    /** usernames, compared case-insensitively */
+    protect: string[];
+    limits: { create?: Limit; update?: Limit; deactivate?: Limit };
+  };
+}
+
+export interface DesiredState {
+  /** YYYY-MM-DD the contracts were selected for. */
+  at: string;
+  config: RosterConfig;
+  users: DesiredUser[];
+}

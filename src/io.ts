@@ -1,0 +1,30 @@
+// What a command may touch of the outside world besides the network: injected so tests run the CLI in-process.
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout is a terminal (colour, prompts). */
+  isTTY: boolean;
+  /** Resolves relative --dir and file arguments. */
+  cwd: string;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+    cwd: process.cwd(),
+  };
+}
+
+/** Exit codes of every command (design §4). */
+export const ExitCode = {
+  Ok: 0,
+  Error: 1,
+  Changes: 2,
+  Refused: 3,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
