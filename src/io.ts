@@ -8,6 +8,18 @@ export interface Io {
   isTTY: boolean;
   /** Resolves relative --dir and file arguments. */
   cwd: string;
+  /** Asks the person at the terminal; absent when nobody can answer. */
+  ask?(question: string): Promise<string>;
+}
+
+async function ask(question: string): Promise<string> {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
 }
 
 export function processIo(): Io {
@@ -17,6 +29,7 @@ export function processIo(): Io {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
+    ...(process.stdin.isTTY ? { ask } : {}),
   };
 }
 

@@ -1,0 +1,215 @@
+// rosterform apply [PLANFILE]: make the planned changes, each once, in dependency order.
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { executeChanges, type ChangeResult } from "../core/execute.js";
+import { countChanges, planHasChanges, type Change, type Plan, type TargetPlan } from "../core/plan.js";
+import { parsePlanFile, PlanFileError, staleKeys } from "../core/planfile.js";
+import { RefusedError, RosterformError } from "../errors.js";
+import { ExitCode, type Io } from "../io.js";
+import { styleFor, type Style } from "../render/style.js";
+import { targetTitle } from "../render/summary.js";
+import { renderPlanText } from "../render/text.js";
+import { selectTargets, type TargetName } from "../targets.js";
+import {
+  closeAll,
+  loadDesired,
+  makePlan,
+  openTarget,
+  type PlanningOptions,
+  type TargetFailure,
+  type TargetSession,
+} from "./planning.js";
+import { describeError, reportFailures } from "./report.js";
+
+export interface ApplyCommandOptions extends PlanningOptions {
+  planFile?: string;
+  yes?: boolean;
+  force?: boolean;
+  parallelism: number;
+  format: "text" | "json";
+}
+
+interface TargetResults {
+  target: string;
+  changes: Change[];
+  results: ChangeResult[];
+}
+
+export async function runApply(options: ApplyCommandOptions, io: Io): Promise<number> {
+  const style = styleFor(io);
+  const prepared = options.planFile
+    ? await fromSavedPlan(options, options.planFile, io)
+    : await planNow(options, io, style);
+  const { plan, sessions, failures } = prepared;
+  try {
+    if (!prepared.proceed) return failures.length > 0 ? ExitCode.Error : ExitCode.Ok;
+    const refusals = plan.targets.flatMap((t) => t.refusals);
+    if (refusals.length > 0 && !options.force) {
+      throw new RefusedError(refusals.map((r) => r.message).join("\n"), ["nothing was changed"]);
+    }
+    if (!options.planFile && !options.yes) await confirm(io);
+    const done: TargetResults[] = [];
+    for (const t of plan.targets) {
+      const session = sessions.find((s) => s.target === t.target);
+      if (!session) continue;
+      done.push({
+        target: t.target,
+        changes: t.changes,
+        results: await applyTarget(t, session, options, io, style),
+      });
+    }
+    reportFailures(failures, io);
+    if (options.format === "json")
+      io.stdout(`${JSON.stringify(jsonResults(plan, done, failures), null, 2)}\n`);
+    else io.stdout(summary(done));
+    const failed = done.some((d) => d.results.some((r) => r.status !== "applied"));
+    return failed || failures.length > 0 ? ExitCode.Error : ExitCode.Ok;
+  } finally {
+    await closeAll(sessions);
+  }
+}
+
+interface Prepared {
+  plan: Plan;
+  sessions: TargetSession[];
+  failures: TargetFailure[];
+  /** false when there is nothing to do. */
+  proceed: boolean;
+}
+
+async function planNow(options: ApplyCommandOptions, io: Io, style: Style): Promise<Prepared> {
+  const { plan, sessions, failures } = await makePlan(options, io);
+  if (options.format !== "json") io.stdout(renderPlanText(plan, style));
+  if (!planHasChanges(plan)) {
+    reportFailures(failures, io);
+    return { plan, sessions, failures, proceed: false };
+  }
+  return { plan, sessions, failures, proceed: true };
+}
+
+async function fromSavedPlan(options: ApplyCommandOptions, planFile: string, io: Io): Promise<Prepared> {
+  const file = resolve(io.cwd, planFile);
+  let plan: Plan;
+  try {
+    plan = parsePlanFile(await readFile(file, "utf8"), planFile);
+  } catch (error) {
+    if (error instanceof PlanFileError) throw new RosterformError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new RosterformError(`cannot read plan file ${planFile} (${code ?? String(error)})`);
+  }
+  const state = await loadDesired(options.dir, plan.at, io);
+  const sessions: TargetSession[] = [];
+  if (plan.targets.length === 0) return { plan, sessions, failures: [], proceed: false };
+  selectTargets(
+    state.config,
+    plan.targets.map((t) => t.target),
+  );
+  try {
+    const stale: string[] = [];
+    for (const saved of plan.targets) {
+      const target = saved.target;
+      const session = await openTarget(target as TargetName, state, io, options);
+      sessions.push(session);
+      if (session.provider.endpoint !== saved.endpoint) {
+        stale.push(
+          `${targetTitle(target)}: the plan was made against ${saved.endpoint}, not ${session.provider.endpoint}`,
+        );
+        continue;
+      }
+      const current = new Map(session.snapshot.records.map((r) => [r.key, r.fingerprint]));
+      for (const s of staleKeys(saved.fingerprints, current))
+        stale.push(`${targetTitle(target)}: ${s.key} ${s.why}`);
+    }
+    if (stale.length > 0) {
+      throw new RefusedError(
+        `the saved plan no longer holds; nothing was changed:\n${stale.map((s) => `  - ${s}`).join("\n")}`,
+        ["run rosterform plan again and review the new plan"],
+      );
+    }
+  } catch (error) {
+    await closeAll(sessions);
+    throw error;
+  }
+  return { plan, sessions, failures: [], proceed: planHasChanges(plan) };
+}
+
+async function confirm(io: Io): Promise<void> {
+  if (!io.ask) {
+    throw new RosterformError(
+      "apply needs --yes when it cannot ask (no terminal); or save a plan with plan --out FILE and apply FILE",
+    );
+  }
+  const answer = await io.ask("\nApply these changes? Only 'yes' is accepted: ");
+  if (answer.trim() !== "yes") throw new RosterformError("apply cancelled; nothing was changed");
+}
+
+async function applyTarget(
+  t: TargetPlan,
+  session: TargetSession,
+  options: ApplyCommandOptions,
+  io: Io,
+  style: Style,
+): Promise<ChangeResult[]> {
+  const ids = new Map<string, string | number>(session.snapshot.records.map((r) => [r.key, r.id]));
+  const total = t.changes.length;
+  let finished = 0;
+  return executeChanges(t.changes, {
+    parallelism: options.parallelism,
+    run: async (change) => {
+      const outcome = await session.provider.apply(change, { idOf: (key) => ids.get(key) });
+      if (outcome.id !== undefined) ids.set(change.key, outcome.id);
+      return outcome;
+    },
+    onResult: (change, result) => {
+      finished++;
+      const where = `[${finished}/${total}] ${targetTitle(t.target)}`;
+      if (result.status === "applied") {
+        io.stderr(`${style.green("✓")} ${where}: ${past(change.kind)} ${change.name}\n`);
+        for (const r of result.remarks ?? []) io.stderr(`    note: ${r}\n`);
+      } else {
+        const mark = result.status === "failed" ? style.red("✗") : style.yellow("↷");
+        io.stderr(
+          `${mark} ${where}: ${change.kind} ${change.name} ${result.status}: ${result.error ?? ""}\n`,
+        );
+        for (const h of result.hints ?? []) io.stderr(`    hint: ${h}\n`);
+      }
+    },
+  });
+}
+
+function past(kind: Change["kind"]): string {
+  return { create: "created", update: "updated", deactivate: "deactivated", reactivate: "reactivated" }[kind];
+}
+
+function summary(done: readonly TargetResults[]): string {
+  const lines = done.map((d) => {
+    const applied = d.changes.filter((_, i) => d.results[i]?.status === "applied");
+    const n = countChanges(applied);
+    const failed = d.results.filter((r) => r.status === "failed").length;
+    const skipped = d.results.filter((r) => r.status === "skipped").length;
+    const prefix = done.length > 1 ? `${targetTitle(d.target)}: ` : "";
+    const problems = failed || skipped ? ` ${failed} failed, ${skipped} skipped.` : "";
+    return `${prefix}Apply complete: ${n.create} created, ${n.update} updated, ${n.deactivate} deactivated, ${n.reactivate} reactivated.${problems}`;
+  });
+  return `${lines.join("\n")}\n`;
+}
+
+function jsonResults(plan: Plan, done: readonly TargetResults[], failures: readonly TargetFailure[]) {
+  return {
+    formatVersion: 1,
+    tool: "rosterform",
+    at: plan.at,
+    targets: done.map((d) => ({
+      target: d.target,
+      results: d.changes.map((c, i) => ({
+        id: c.id,
+        kind: c.kind,
+        user: c.name,
+        status: d.results[i]?.status,
+        ...(d.results[i]?.error ? { error: d.results[i]?.error } : {}),
+        ...(d.results[i]?.remarks ? { remarks: d.results[i]?.remarks } : {}),
+      })),
+    })),
+    failures: failures.map((f) => ({ target: f.target, error: describeError(f.error) })),
+  };
+}

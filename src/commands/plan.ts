@@ -1,0 +1,37 @@
+// rosterform plan: read, diff, show. Sends no write.
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { planHasChanges } from "../core/plan.js";
+import { ExitCode, type Io } from "../io.js";
+import { renderPlanJson } from "../render/json.js";
+import { renderPlanMarkdown } from "../render/markdown.js";
+import { styleFor } from "../render/style.js";
+import { renderPlanText } from "../render/text.js";
+import { closeAll, makePlan, type PlanningOptions } from "./planning.js";
+import { reportFailures } from "./report.js";
+
+export interface PlanCommandOptions extends PlanningOptions {
+  format: "text" | "markdown" | "json";
+  out?: string;
+  detailedExitcode?: boolean;
+  force?: boolean;
+}
+
+export async function runPlan(options: PlanCommandOptions, io: Io): Promise<number> {
+  const { plan, sessions, failures } = await makePlan(options, io);
+  await closeAll(sessions);
+  if (options.format === "json") io.stdout(renderPlanJson(plan));
+  else if (options.format === "markdown") io.stdout(renderPlanMarkdown(plan));
+  else io.stdout(renderPlanText(plan, styleFor(io)));
+  reportFailures(failures, io);
+  if (options.out) {
+    const file = resolve(io.cwd, options.out);
+    await writeFile(file, renderPlanJson(plan), { mode: 0o600 });
+    io.stderr(`Saved the plan to ${options.out}; apply it with: rosterform apply ${options.out}\n`);
+  }
+  if (failures.length > 0) return ExitCode.Error;
+  const refused = plan.targets.some((t) => t.refusals.length > 0);
+  if (refused && !options.force) return ExitCode.Refused;
+  if (options.detailedExitcode && planHasChanges(plan)) return ExitCode.Changes;
+  return ExitCode.Ok;
+}

@@ -1,0 +1,73 @@
+// Kimai's JSON shapes, as far as rosterform reads them (kimai-api.md §3). Unknown keys are ignored.
+
+export interface KimaiPreference {
+  name: string;
+  value: string | null;
+}
+
+/** A user as listed with `full=true` or returned by GET one / POST / PATCH. */
+export interface KimaiUser {
+  id: number;
+  username: string;
+  email: string;
+  enabled: boolean;
+  systemAccount?: boolean;
+  alias: string | null;
+  title: string | null;
+  accountNumber: string | null;
+  color: string | null;
+  language: string;
+  locale: string;
+  timezone: string;
+  roles?: string[];
+  supervisor?: KimaiUser | null;
+  preferences?: KimaiPreference[];
+}
+
+export interface KimaiVersion {
+  version: string;
+  versionId: number;
+}
+
+export interface KimaiPlugin {
+  name: string;
+  version: string;
+}
+
+/** The body of a 400 "Validation Failed" answer (both variants). */
+export interface KimaiFormErrors {
+  code?: number | string;
+  message?: string;
+  errors?: { errors?: string[]; children?: Record<string, { errors?: string[] } | undefined> };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Narrows one listed user; throws a descriptive error on a shape rosterform cannot work with. */
+export function asKimaiUser(value: unknown, where: string): KimaiUser {
+  if (!isObject(value) || typeof value.id !== "number" || typeof value.username !== "string") {
+    throw new TypeError(
+      `${where}: expected a Kimai user with numeric id and username, got ${JSON.stringify(value)?.slice(0, 200)}`,
+    );
+  }
+  return value as unknown as KimaiUser;
+}
+
+export function asKimaiUserList(value: unknown, where: string): KimaiUser[] {
+  if (!Array.isArray(value)) throw new TypeError(`${where}: expected a JSON array of users`);
+  return value.map((u, i) => asKimaiUser(u, `${where}[${i}]`));
+}
+
+/** "email: This value is already used." lines from a form-error body. */
+export function formErrorLines(body: unknown): string[] {
+  if (!isObject(body)) return [];
+  const errors = (body as KimaiFormErrors).errors;
+  if (!errors) return [];
+  const lines = (errors.errors ?? []).map((e) => e);
+  for (const [field, child] of Object.entries(errors.children ?? {})) {
+    for (const e of child?.errors ?? []) lines.push(`${field}: ${e}`);
+  }
+  return lines;
+}

@@ -1,0 +1,92 @@
+// Kimai's preference catalogue (kimai-api.md §7): defaults and how each value compares and reads.
+import { formatDuration, formatWorkDays } from "../../core/units.js";
+import type { Weekday } from "../../core/model.js";
+
+export type PreferenceKind = "seconds" | "number" | "days" | "date" | "text";
+
+export interface PreferenceSpec {
+  kind: PreferenceKind;
+  /** The value Kimai assumes when the preference is not stored. */
+  default: string | null;
+  /** Exists only with the Working contract plugin (404 on a core-only server). */
+  plugin?: boolean;
+}
+
+export const DAY_PREFERENCES = [
+  "work_monday",
+  "work_tuesday",
+  "work_wednesday",
+  "work_thursday",
+  "work_friday",
+  "work_saturday",
+  "work_sunday",
+] as const;
+
+export const PREFERENCES: Readonly<Record<string, PreferenceSpec>> = {
+  hourly_rate: { kind: "number", default: "0" },
+  internal_rate: { kind: "number", default: null },
+  first_weekday: { kind: "text", default: "monday" },
+  favorite_routes: { kind: "text", default: "" },
+  work_contract_type: { kind: "text", default: "none" },
+  ...Object.fromEntries(DAY_PREFERENCES.map((d) => [d, { kind: "seconds", default: "0" } as PreferenceSpec])),
+  holidays: { kind: "number", default: "0" },
+  public_holiday_group: { kind: "text", default: null },
+  work_start_day: { kind: "date", default: null },
+  work_last_day: { kind: "date", default: null },
+  hours_per_week: { kind: "seconds", default: "0", plugin: true },
+  hours_per_month: { kind: "seconds", default: "0", plugin: true },
+  work_days_week: { kind: "days", default: "", plugin: true },
+  work_days_month: { kind: "days", default: "", plugin: true },
+};
+
+/** Contract types that need the Working contract plugin. */
+export const PLUGIN_CONTRACT_TYPES = new Set(["week", "month"]);
+
+/** The bundle name /api/plugins reports for the Working contract plugin. */
+export const WORK_CONTRACT_BUNDLE = "WorkContractBundle";
+
+/** Kimai normalises `.` and `-` in preference names to `_`. */
+export function normalizePreferenceName(name: string): string {
+  return name.replace(/[.-]/g, "_");
+}
+
+function specOf(name: string): PreferenceSpec {
+  return PREFERENCES[name] ?? { kind: "text", default: null };
+}
+
+export function preferenceDefault(name: string): string | null {
+  return specOf(name).default;
+}
+
+/** Equal canon = Kimai holds the same value: numbers numerically, day lists as sets, unset = "". */
+export function preferenceCanon(name: string, value: string | null): string {
+  if (value === null || value === "") return "";
+  const kind = specOf(name).kind;
+  if (kind === "seconds" || kind === "number") {
+    const n = Number(value);
+    return Number.isFinite(n) ? String(n) : value;
+  }
+  if (kind === "days") return parseDayList(value).join(",");
+  return value;
+}
+
+export function preferenceHuman(name: string, value: string | null): string {
+  if (value === null || value === "") return "(unset)";
+  const kind = specOf(name).kind;
+  if (kind === "seconds") {
+    const n = Number(value);
+    return Number.isFinite(n) && n >= 0 && Number.isInteger(n) ? formatDuration(n) : JSON.stringify(value);
+  }
+  if (kind === "days") return formatWorkDays(parseDayList(value));
+  if (kind === "text") return JSON.stringify(value);
+  return value;
+}
+
+export function parseDayList(value: string): Weekday[] {
+  const days = new Set<Weekday>();
+  for (const part of value.split(",")) {
+    const n = Number(part.trim());
+    if (Number.isInteger(n) && n >= 1 && n <= 7) days.add(n as Weekday);
+  }
+  return [...days].sort((a, b) => a - b);
+}

@@ -1,0 +1,277 @@
+// Kimai as a rosterform target: preflight + one list to read, one request per kind per user to apply.
+import { randomBytes } from "node:crypto";
+import type { DesiredUser } from "../../core/model.js";
+import type { Change, Note } from "../../core/plan.js";
+import { HttpError, NetworkError, PlanError, RosterformError } from "../../errors.js";
+import { HttpClient, type HttpClientOptions } from "../../http/client.js";
+import { isRetryableStatus } from "../../http/retry.js";
+import type { ApplyContext, ApplyOutcome, DesiredMapping, Provider, RemoteSnapshot } from "../provider.js";
+import { formErrorLines, type KimaiUser } from "./api.js";
+import { KimaiClient, type KimaiUserBody } from "./client.js";
+import {
+  TRUNCATED_AT,
+  USER_FIELDS,
+  declaredPreferences,
+  desiredRecord,
+  isUserField,
+  remoteRecord,
+} from "./mapping.js";
+import {
+  PLUGIN_CONTRACT_TYPES,
+  PREFERENCES,
+  WORK_CONTRACT_BUNDLE,
+  preferenceCanon,
+  preferenceDefault,
+} from "./preferences.js";
+
+/** Kimai 2.40 added PATCH /api/users/{id}/preferences, which rosterform needs. */
+const MIN_VERSION_ID = 24000;
+const CREATE_ATTEMPTS = 6;
+
+export interface KimaiProviderOptions {
+  url: string;
+  token: string;
+  workContractPlugin: "auto" | boolean;
+  timeoutMs?: number;
+  connections?: number;
+  retry?: HttpClientOptions["retry"];
+  onRetry?: HttpClientOptions["onRetry"];
+}
+
+export interface KimaiSnapshot extends RemoteSnapshot {
+  version: string;
+  workContractPlugin: boolean;
+  users: KimaiUser[];
+}
+
+export class KimaiProvider implements Provider {
+  readonly target = "kimai";
+  readonly endpoint: string;
+  readonly client: KimaiClient;
+
+  constructor(private readonly options: KimaiProviderOptions) {
+    this.endpoint = options.url.replace(/\/+$/, "");
+    const http = new HttpClient({
+      baseUrl: this.endpoint,
+      headers: { authorization: `Bearer ${options.token}` },
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.connections !== undefined ? { connections: options.connections } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    });
+    this.client = new KimaiClient(http);
+  }
+
+  async read(): Promise<KimaiSnapshot> {
+    const version = await this.preflight(() => this.client.version());
+    if (version.versionId > 0 && version.versionId < MIN_VERSION_ID) {
+      throw new PlanError(this.target, [
+        `Kimai ${version.version} is too old: rosterform needs 2.40 or newer (the user preferences API); upgrade Kimai`,
+      ]);
+    }
+    const me = await this.preflight(() => this.client.me());
+    const roles = me.roles ?? [];
+    if (!roles.includes("ROLE_SUPER_ADMIN")) {
+      throw new PlanError(this.target, [
+        `the token belongs to "${me.username}" with roles [${roles.join(", ") || "ROLE_USER"}]; listing, creating and editing other users needs ROLE_SUPER_ADMIN in Kimai's default permissions: create the token as a super-admin`,
+      ]);
+    }
+    const plugin =
+      this.options.workContractPlugin === "auto"
+        ? (await this.preflight(() => this.client.plugins())).some((p) => p.name === WORK_CONTRACT_BUNDLE)
+        : this.options.workContractPlugin;
+    const users = await this.preflight(() => this.client.listUsers());
+    const notes: Note[] = [];
+    return {
+      records: users.map(remoteRecord),
+      selfKey: me.username.toLowerCase(),
+      notes,
+      version: version.version,
+      workContractPlugin: plugin,
+      users,
+    };
+  }
+
+  desired(users: readonly DesiredUser[], snapshot: KimaiSnapshot): DesiredMapping {
+    const errors: string[] = [];
+    const notes: Note[] = [];
+    const remoteByKey = new Map(snapshot.users.map((u) => [u.username.toLowerCase(), u]));
+    const emailOwner = new Map(snapshot.users.map((u) => [u.email.toLowerCase(), u.username]));
+    for (const user of users) {
+      const where = user.source.file;
+      const key = user.username.toLowerCase();
+      const contract = user.contract;
+      if (contract && PLUGIN_CONTRACT_TYPES.has(contract.type) && !snapshot.workContractPlugin) {
+        errors.push(
+          `${where}: a "${contract.type}" contract needs Kimai's Working contract plugin, which this server does not have; use type day (hours per weekday) or none, or install the plugin (or set targets.kimai.workContractPlugin: true if detection is wrong)`,
+        );
+      }
+      const next = user.nextContract;
+      if (next && PLUGIN_CONTRACT_TYPES.has(next.contract.type) && !snapshot.workContractPlugin) {
+        notes.push({
+          level: "warning",
+          key,
+          message: `${user.username}'s contract from ${next.from} is "${next.contract.type}", which needs the Working contract plugin this server lacks: that apply will fail`,
+        });
+      }
+      for (const [field, max] of Object.entries(TRUNCATED_AT)) {
+        const value = user[field as "alias" | "title" | "accountNumber"];
+        if (value !== undefined && value.length > max) {
+          errors.push(
+            `${where}: ${field} is ${value.length} characters; Kimai keeps at most ${max} and cuts the rest silently: shorten it`,
+          );
+        }
+      }
+      const remote = remoteByKey.get(key);
+      const stored = new Set((remote?.preferences ?? []).map((p) => p.name));
+      for (const name of Object.keys(declaredPreferences(user))) {
+        if (
+          (USER_FIELDS as readonly string[]).includes(name) ||
+          ["language", "locale", "timezone"].includes(name)
+        ) {
+          errors.push(
+            `${where}: preference "${name}" is a user field in Kimai: write it as a top-level field`,
+          );
+          continue;
+        }
+        const spec = PREFERENCES[name];
+        if (spec?.plugin && !snapshot.workContractPlugin) {
+          if (!contract || !PLUGIN_CONTRACT_TYPES.has(contract.type)) {
+            errors.push(`${where}: preference "${name}" exists only with Kimai's Working contract plugin`);
+          }
+        } else if (!spec && !stored.has(name)) {
+          errors.push(
+            `${where}: Kimai has no preference "${name}" for ${user.username}; known names: ${Object.keys(PREFERENCES).join(", ")}`,
+          );
+        }
+      }
+      const owner = emailOwner.get(user.email.toLowerCase());
+      if (owner !== undefined && owner.toLowerCase() !== key) {
+        errors.push(
+          `${where}: email ${user.email} already belongs to Kimai user "${owner}"; Kimai needs unique emails: change one of them`,
+        );
+      }
+    }
+    return { records: users.map(desiredRecord), errors, notes };
+  }
+
+  async apply(change: Change, ctx: ApplyContext): Promise<ApplyOutcome> {
+    const fields: KimaiUserBody = {};
+    const prefs: { name: string; value: string | null }[] = [];
+    for (const a of change.attrs) {
+      if (!isUserField(a.key)) {
+        prefs.push({ name: a.key, value: a.to.raw === null ? null : String(a.to.raw) });
+      } else if (a.key === "supervisor") {
+        fields.supervisor = a.to.ref === undefined ? null : resolveRef(ctx, a.to.ref, change.name);
+      } else {
+        fields[a.key] = a.to.raw as KimaiUserBody[string];
+      }
+    }
+    try {
+      if (change.kind === "create") return await this.create(change.name, fields, prefs);
+      const id = Number(change.remoteId);
+      if (Object.keys(fields).length > 0) await this.client.patchUser(id, fields);
+      if (prefs.length > 0) await this.client.patchPreferences(id, prefs);
+      return {};
+    } catch (error) {
+      throw explain(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.http.close();
+  }
+
+  private async create(
+    username: string,
+    fields: KimaiUserBody,
+    prefs: { name: string; value: string | null }[],
+  ): Promise<ApplyOutcome> {
+    // A password nobody knows: people sign in after a reset, or through SSO. Never printed or stored.
+    const body: KimaiUserBody = {
+      username,
+      plainPassword: randomBytes(24).toString("base64url"),
+      ...fields,
+      enabled: true,
+    };
+    const remarks: string[] = [];
+    let user: KimaiUser | undefined;
+    for (let attempt = 1; !user; attempt++) {
+      try {
+        user = await this.client.createUser(body);
+      } catch (error) {
+        const unsure =
+          error instanceof NetworkError || (error instanceof HttpError && isRetryableStatus(error.status));
+        if (!unsure) throw error;
+        // The answer was lost or refused: the user may exist now. Look before sending again.
+        const found = await this.client.findByUsername(username);
+        if (found) {
+          remarks.push("the create's answer was lost; found the user on the server (not created twice)");
+          user = found;
+          break;
+        }
+        if (attempt >= CREATE_ATTEMPTS) throw error;
+        const retryAfter = error instanceof HttpError ? error.retryAfter : undefined;
+        await this.client.http.pause("POST", "/api/users", attempt, retryAfter, error.message);
+      }
+    }
+    // Kimai stores the contract preferences at their defaults on create: send only what differs.
+    const differing = prefs.filter(
+      (p) => preferenceCanon(p.name, p.value) !== preferenceCanon(p.name, preferenceDefault(p.name)),
+    );
+    if (differing.length > 0) await this.client.patchPreferences(user.id, differing);
+    return { id: user.id, ...(remarks.length ? { remarks } : {}) };
+  }
+
+  /** Turns the common preflight failures into one line saying what to do. */
+  private async preflight<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 401) {
+        throw new RosterformError(
+          `Kimai at ${this.endpoint} rejected the token (401): check KIMAI_API_TOKEN is a current API token of an enabled user (Kimai: your profile → API access)`,
+        );
+      }
+      if (error instanceof HttpError && error.status === 403) {
+        throw new PlanError(this.target, [
+          `the token may not ${error.path.startsWith("/api/users") ? "list users" : `call ${error.path}`} (403): rosterform needs a token of a ROLE_SUPER_ADMIN user`,
+        ]);
+      }
+      if (error instanceof HttpError && error.status === 404) {
+        throw new RosterformError(
+          `${this.endpoint} has no Kimai API (${error.method} ${error.path} answered 404): set KIMAI_URL to the address you open Kimai at, without /api`,
+        );
+      }
+      if (error instanceof NetworkError) {
+        throw new RosterformError(
+          `cannot reach Kimai at ${this.endpoint}: ${error.reason}; check KIMAI_URL (or targets.kimai.url) and that the server is up`,
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+function resolveRef(ctx: ApplyContext, key: string, who: string): number {
+  const id = ctx.idOf(key);
+  if (id === undefined) throw new RosterformError(`${who}: supervisor ${key} is not on the server`);
+  return Number(id);
+}
+
+/** A 400 names the fields Kimai rejected. */
+function explain(error: unknown): unknown {
+  if (error instanceof HttpError && error.status === 400) {
+    let body: unknown;
+    try {
+      body = JSON.parse(error.body);
+    } catch {
+      return error;
+    }
+    const lines = formErrorLines(body);
+    if (lines.length > 0) {
+      return new HttpError(error.method, error.path, 400, "", [`Kimai said: ${lines.join("; ")}`]);
+    }
+  }
+  return error;
+}

@@ -1,0 +1,47 @@
+// The one interface the core uses for every target system.
+import type { DesiredUser } from "../core/model.js";
+import type { Change, Note } from "../core/plan.js";
+import type { DesiredRecord, RemoteRecord } from "../core/records.js";
+
+/** What a provider read from its server, in comparable form. */
+export interface RemoteSnapshot {
+  records: RemoteRecord[];
+  /** Key of the token's own user, never changed. */
+  selfKey?: string;
+  notes: Note[];
+}
+
+/** The desired records a provider derives from the declared users, or the reasons it cannot (plan-time errors). */
+export interface DesiredMapping {
+  records: DesiredRecord[];
+  /** Each blocks the whole plan of this target: nothing is sent. */
+  errors: string[];
+  notes: Note[];
+}
+
+/** Called by the executor for each change, once its dependencies have succeeded. */
+export interface ApplyContext {
+  /** The server id of a record by key: from the read, or created earlier in this apply. */
+  idOf(key: string): string | number | undefined;
+}
+
+export interface ApplyOutcome {
+  /** The id of a created record. */
+  id?: string | number;
+  /** Human remarks, e.g. "found after a lost response; not created twice". */
+  remarks?: string[];
+}
+
+export interface Provider {
+  readonly target: string;
+  /** Where the server is, for display (never credentials). */
+  readonly endpoint: string;
+  /** Preflight and read everything the plan needs, in as few requests as possible. */
+  read(): Promise<RemoteSnapshot>;
+  /** Pure: users (after --only and opt-outs) -> records for this target. */
+  desired(users: readonly DesiredUser[], snapshot: RemoteSnapshot, at: string): DesiredMapping;
+  /** Perform one planned change. Throws a typed error on failure. */
+  apply(change: Change, ctx: ApplyContext): Promise<ApplyOutcome>;
+  /** Release connections. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,93 @@
+// Plan as a pull-request comment: summary table, one collapsible block per user, bounded size.
+import { countChanges, type Change, type Plan, type TargetPlan } from "../core/plan.js";
+import { summaryLine, targetTitle } from "./summary.js";
+
+/** GitHub rejects comments over 65,536 characters; stay well under. */
+export const MARKDOWN_LIMIT = 60_000;
+const ICON: Record<Change["kind"], string> = {
+  create: "➕",
+  update: "✏️",
+  deactivate: "⛔",
+  reactivate: "♻️",
+};
+
+export function renderPlanMarkdown(plan: Plan, limit: number = MARKDOWN_LIMIT): string {
+  const head: string[] = [`## rosterform plan`, "", `Contracts as of ${plan.at}.`, ""];
+  for (const t of plan.targets) head.push(...summaryTable(t));
+  const budget = limit - 400; // room for the truncation note
+  let out = head.join("\n");
+  const cut: { target: string; count: number }[] = [];
+  for (const t of plan.targets) {
+    const section = [`\n### ${escape(targetTitle(t.target))}\n`];
+    for (const note of t.notes)
+      section.push(`- ${note.level === "warning" ? "⚠️ " : ""}${escape(note.message)}`);
+    for (const r of t.refusals) section.push(`- ❌ **refused:** ${escape(r.message)}`);
+    if (t.notes.length || t.refusals.length) section.push("");
+    let text = section.join("\n");
+    if (out.length + text.length > budget) {
+      cut.push({ target: t.target, count: t.changes.length });
+      continue;
+    }
+    out += text;
+    let shown = 0;
+    for (const change of t.changes) {
+      text = details(change);
+      if (out.length + text.length > budget) break;
+      out += text;
+      shown++;
+    }
+    if (shown < t.changes.length) cut.push({ target: t.target, count: t.changes.length - shown });
+  }
+  if (cut.length > 0) {
+    const what = cut.map((c) => `${c.count} change(s) for ${targetTitle(c.target)}`).join(", ");
+    out += `\n> **Truncated:** ${what} not shown, to keep this comment under ${limit.toLocaleString("en")} characters. Run \`rosterform plan\` for the full plan.\n`;
+  }
+  return out;
+}
+
+function summaryTable(t: TargetPlan): string[] {
+  const n = countChanges(t.changes);
+  return [
+    `**${escape(targetTitle(t.target))}** (${escape(t.endpoint)}): ${summaryLine(t)}`,
+    "",
+    "| Change | Users |",
+    "| --- | ---: |",
+    `| ${ICON.create} create | ${n.create} |`,
+    `| ${ICON.update} update | ${n.update} |`,
+    `| ${ICON.deactivate} deactivate | ${n.deactivate} |`,
+    `| ${ICON.reactivate} reactivate | ${n.reactivate} |`,
+    "",
+  ];
+}
+
+function details(change: Change): string {
+  const rows = change.attrs.map(
+    (a) => `| <code>${html(a.key)}</code> | ${a.from ? cell(a.from.human) : ""} | ${cell(a.to.human)} |`,
+  );
+  const why = change.reason ? ` — ${change.reason}` : "";
+  return [
+    "",
+    `<details><summary>${ICON[change.kind]} <code>${html(change.name)}</code> ${change.kind}${html(why)}</summary>`,
+    "",
+    "| Field | Now | Planned |",
+    "| --- | --- | --- |",
+    ...rows,
+    "",
+    "</details>",
+    "",
+  ].join("\n");
+}
+
+function cell(s: string): string {
+  return escape(s).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+/** Text inside HTML tags: no tags from user data. */
+function html(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** User-controlled text never becomes HTML or Markdown structure in a PR comment. */
+function escape(s: string): string {
+  return html(s).replace(/([\\`*_[\]])/g, "\\$1");
+}

@@ -1,0 +1,53 @@
+// Plan as text, in the manner of Terraform: + create, ~ update, - deactivate, values in human units.
+import type { AttrChange, Change, Plan, TargetPlan } from "../core/plan.js";
+import { noStyle, type Style } from "./style.js";
+import { summaryLine, targetTitle } from "./summary.js";
+
+const SYMBOL: Record<Change["kind"], string> = { create: "+", update: "~", deactivate: "-", reactivate: "~" };
+
+export function renderPlanText(plan: Plan, style: Style = noStyle): string {
+  return plan.targets.map((t) => renderTarget(t, plan.targets.length > 1, style)).join("\n");
+}
+
+function renderTarget(t: TargetPlan, many: boolean, style: Style): string {
+  const lines: string[] = [];
+  lines.push(
+    style.bold(
+      `${targetTitle(t.target)} ${style.dim(`(${t.endpoint}: ${t.counts.remote} on the server, ${t.counts.declared} declared)`)}`,
+    ),
+    "",
+  );
+  for (const change of t.changes) lines.push(...renderChange(change, style), "");
+  for (const note of t.notes) {
+    lines.push(
+      note.level === "warning" ? style.yellow(`  ! ${note.message}`) : style.dim(`  · ${note.message}`),
+    );
+  }
+  if (t.scheduled.length > 0) {
+    lines.push("  Scheduled contract changes:");
+    for (const s of t.scheduled) lines.push(`    ${s.from}  ${s.key} → ${s.summary}`);
+  }
+  for (const r of t.refusals) lines.push(style.red(`  ✗ refused: ${r.message}`));
+  if (t.notes.length > 0 || t.scheduled.length > 0 || t.refusals.length > 0) lines.push("");
+  const summary = summaryLine(t);
+  lines.push(style.bold(many ? `${targetTitle(t.target)}: ${summary}` : summary));
+  return `${lines.join("\n")}\n`;
+}
+
+function colour(kind: Change["kind"], style: Style): (s: string) => string {
+  return kind === "create" ? style.green : kind === "deactivate" ? style.red : style.yellow;
+}
+
+function renderChange(change: Change, style: Style): string[] {
+  const paint = colour(change.kind, style);
+  const label = change.kind === "create" || change.kind === "update" ? "" : ` (${change.kind})`;
+  const why = change.reason ? style.dim(`  # ${change.reason}`) : "";
+  const head = `  ${paint(`${SYMBOL[change.kind]} ${change.name}`)}${label}${why}`;
+  const width = Math.max(...change.attrs.map((a) => a.key.length));
+  return [head, ...change.attrs.map((a) => `      ${a.key.padEnd(width)}  ${values(a, change.kind, style)}`)];
+}
+
+function values(a: AttrChange, kind: Change["kind"], style: Style): string {
+  if (kind === "create" || !a.from) return a.to.human;
+  return `${style.red(a.from.human)} → ${style.green(a.to.human)}`;
+}
