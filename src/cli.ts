@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { runApply } from "./commands/apply.js";
+import { runImport } from "./commands/import.js";
 import { runPlan } from "./commands/plan.js";
 import { describeError } from "./commands/report.js";
 import { runSandbox } from "./commands/sandbox.js";
@@ -73,6 +74,10 @@ Examples:
   $ rosterform apply                    plan, show, ask, apply
   $ rosterform apply --yes              in CI: no question
   $ rosterform apply plan.json          exactly a saved plan; refused (exit 3) if the server changed since`,
+  import: `
+Examples:
+  $ rosterform import --target kimai                  adopt an existing Kimai: one file per user in users.d/
+  $ rosterform import --target kimai --out imported   somewhere else, to compare first`,
   sandbox: `
 Examples:
   $ rosterform sandbox --target kimai --port 8001 --work-contract-plugin
@@ -172,6 +177,30 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io,
       );
     });
+
+  program
+    .command("import")
+    .description("write users.d files for the users a server has (plan right after shows no changes)")
+    .addOption(dirOption())
+    .addOption(new Option("--target <name>", "the system to read").choices(["kimai"]).makeOptionMandatory())
+    .option("--out <dir>", "where to write the files (default: DIR/users.d)")
+    .option("--overwrite", "replace files that exist (default: keep them)")
+    .option("--timeout <seconds>", "per-request timeout", integer("--timeout", 1, 3600), 30)
+    .addHelpText("after", EXAMPLES.import)
+    .action(
+      async (o: { dir: string; target: "kimai"; out?: string; overwrite?: boolean; timeout: number }) => {
+        exitCode = await runImport(
+          {
+            dir: dirOf(o.dir),
+            target: o.target,
+            timeoutMs: o.timeout * 1000,
+            ...(o.out ? { out: o.out } : {}),
+            ...(o.overwrite ? { overwrite: true } : {}),
+          },
+          io,
+        );
+      },
+    );
 
   program
     .command("sandbox")

@@ -32,6 +32,11 @@ export interface ApplyOutcome {
   remarks?: string[];
 }
 
+export interface ExportedUser {
+  username: string;
+  document: Record<string, unknown>;
+}
+
 export interface Provider {
   readonly target: string;
   /** Where the server is, for display (never credentials). */
@@ -42,6 +47,8 @@ export interface Provider {
   desired(users: readonly DesiredUser[], snapshot: RemoteSnapshot, at: string): DesiredMapping;
   /** Perform one planned change. Throws a typed error on failure. */
   apply(change: Change, ctx: ApplyContext): Promise<ApplyOutcome>;
+  /** Every user on the server as a user-file document (the YAML of users.d), for `rosterform import`. */
+  export(snapshot: RemoteSnapshot, defaults: Readonly<Record<string, unknown>>): ExportedUser[];
   /** Release connections. */
   close(): Promise<void>;
 }

@@ -5,7 +5,15 @@ import type { Change, Note } from "../../core/plan.js";
 import { HttpError, NetworkError, PlanError, RosterformError } from "../../errors.js";
 import { HttpClient, type HttpClientOptions } from "../../http/client.js";
 import { isRetryableStatus } from "../../http/retry.js";
-import type { ApplyContext, ApplyOutcome, DesiredMapping, Provider, RemoteSnapshot } from "../provider.js";
+import type {
+  ApplyContext,
+  ApplyOutcome,
+  DesiredMapping,
+  ExportedUser,
+  Provider,
+  RemoteSnapshot,
+} from "../provider.js";
+import { userDocument } from "./export.js";
 import { formErrorLines, type KimaiUser } from "./api.js";
 import { KimaiClient, type KimaiUserBody } from "./client.js";
 import {
@@ -176,6 +184,10 @@ export class KimaiProvider implements Provider {
     } catch (error) {
       throw explain(error);
     }
+  }
+
+  export(snapshot: KimaiSnapshot, defaults: Readonly<Record<string, unknown>>): ExportedUser[] {
+    return snapshot.users.map((u) => ({ username: u.username, document: userDocument(u, defaults) }));
   }
 
   async close(): Promise<void> {
