@@ -1,0 +1,62 @@
+// The seed format: what startKimaiSandbox / `rosterform sandbox --seed` accept and GET /__sandbox/state returns.
+
+export interface KimaiSeedPreference {
+  name: string;
+  value: string | null;
+}
+
+export interface KimaiSeedUser {
+  id: number;
+  username: string;
+  email: string;
+  /** Default true. */
+  enabled?: boolean;
+  /** Without ROLE_USER. Default []. */
+  roles?: string[];
+  alias?: string | null;
+  title?: string | null;
+  accountNumber?: string | null;
+  /** Default "en". */
+  language?: string;
+  /** Default: the language. */
+  locale?: string;
+  /** Default "UTC" (the imitated server timezone). */
+  timezone?: string;
+  color?: string | null;
+  avatar?: string | null;
+  /** A user id, or null. */
+  supervisor?: number | null;
+  systemAccount?: boolean;
+  /** Stored preferences only (never language/locale/timezone, which are the fields above). */
+  preferences?: KimaiSeedPreference[];
+  /** Legacy API password for X-AUTH-USER/X-AUTH-TOKEN, in plain text (seed input only). */
+  apiPassword?: string;
+  /** The same as a sha256 hex digest, as exported by GET /__sandbox/state. */
+  apiPasswordHash?: string | null;
+}
+
+export interface KimaiSeedTeamMember {
+  user: number;
+  teamlead: boolean;
+}
+
+export interface KimaiSeedTeam {
+  id: number;
+  name: string;
+  color?: string | null;
+  members?: KimaiSeedTeamMember[];
+}
+
+/** A token's user id, or the user id with an ISO expiry. */
+export type KimaiSeedToken = number | { user: number; expiresAt?: string | null };
+
+export interface KimaiSeed {
+  /** Default "2.66.0". */
+  version?: string;
+  /** Default false. */
+  workContractPlugin?: boolean;
+  users?: KimaiSeedUser[];
+  teams?: KimaiSeedTeam[];
+  /** Bearer token → user. */
+  tokens?: Record<string, KimaiSeedToken>;
+}
