@@ -1,0 +1,79 @@
+// `rosterform validate`: offline checks of rosterform.yaml, contracts.d/ and users.d/. No network, no credentials.
+import { resolve } from "node:path";
+import { loadProject } from "../config/load.js";
+import type { Diagnostic } from "../core/diagnostics.js";
+import { formatDiagnostic, hasErrors } from "../core/diagnostics.js";
+import type { Io } from "../io.js";
+import { ExitCode } from "../io.js";
+
+export interface ValidateOptions {
+  dir: string;
+  format: "text" | "json";
+  /** YYYY-MM-DD for selecting effective-dated contracts; default today (UTC). */
+  at?: string;
+}
+
+export interface ValidateSummary {
+  errors: number;
+  warnings: number;
+  /** files with at least one diagnostic */
+  filesWithProblems: number;
+  users: number;
+  contractTemplates: number;
+  filesRead: number;
+}
+
+export async function runValidate(opts: ValidateOptions, io: Io): Promise<number> {
+  const dir = resolve(io.cwd, opts.dir);
+  const { diagnostics, counts } = await loadProject(dir, opts.at !== undefined ? { at: opts.at } : {});
+  const valid = !hasErrors(diagnostics);
+  const summary: ValidateSummary = {
+    errors: diagnostics.filter((d) => d.severity === "error").length,
+    warnings: diagnostics.filter((d) => d.severity === "warning").length,
+    filesWithProblems: new Set(diagnostics.map((d) => d.file)).size,
+    users: counts.users,
+    contractTemplates: counts.contractTemplates,
+    filesRead: counts.files,
+  };
+  if (opts.format === "json") {
+    io.stdout(
+      `${JSON.stringify({ formatVersion: 1, valid, diagnostics: diagnostics.map(jsonDiagnostic), summary }, null, 2)}\n`,
+    );
+  } else {
+    writeText(diagnostics, summary, valid, io);
+  }
+  return valid ? ExitCode.Ok : ExitCode.Error;
+}
+
+function jsonDiagnostic(d: Diagnostic) {
+  return {
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+  };
+}
+
+function writeText(
+  diagnostics: readonly Diagnostic[],
+  summary: ValidateSummary,
+  valid: boolean,
+  io: Io,
+): void {
+  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+  const problems = `${count(summary.errors, "error")}, ${count(summary.warnings, "warning")} in ${count(summary.filesWithProblems, "file")}.`;
+  if (!valid) {
+    io.stderr(`${problems}\n`);
+    return;
+  }
+  if (summary.warnings > 0) io.stderr(`${problems}\n`);
+  io.stdout(
+    `✓ ${count(summary.users, "user")}, ${count(summary.contractTemplates, "contract template")}: valid.\n`,
+  );
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,105 @@
+// rosterform.yaml: targets, policy and defaults, with the documented defaults filled in.
+import type {
+  KimaiTargetConfig,
+  Limit,
+  RosterConfig,
+  UnmanagedPolicy,
+  WhenIWorkTargetConfig,
+} from "../core/model.js";
+import type { FileReport } from "./file-report.js";
+import type { PersonFields } from "./person-rules.js";
+import { readPersonFields } from "./person-rules.js";
+import type { PathSegment } from "./source-tree.js";
+import { isRecord } from "./source-tree.js";
+
+export interface ProjectConfig {
+  config: RosterConfig;
+  defaults: PersonFields;
+}
+
+export function readProjectConfig(data: unknown, report: FileReport): ProjectConfig {
+  const raw = isRecord(data) ? data : {};
+  const targets = isRecord(raw.targets) ? raw.targets : {};
+  const policy = isRecord(raw.policy) ? raw.policy : {};
+  const config: RosterConfig = {
+    targets: {},
+    policy: { unmanaged: "report", protect: [], limits: {} },
+  };
+  if (isRecord(targets.kimai)) {
+    const kimai: KimaiTargetConfig = { workContractPlugin: "auto" };
+    const url = readUrl(targets.kimai.url, ["targets", "kimai", "url"], report);
+    if (url !== undefined) kimai.url = url;
+    const plugin = targets.kimai.workContractPlugin;
+    if (plugin === true || plugin === false || plugin === "auto") kimai.workContractPlugin = plugin;
+    config.targets.kimai = kimai;
+  }
+  if (isRecord(targets.wheniwork)) {
+    const wheniwork: WhenIWorkTargetConfig = { invite: targets.wheniwork.invite === true };
+    const url = readUrl(targets.wheniwork.url, ["targets", "wheniwork", "url"], report);
+    if (url !== undefined) wheniwork.url = url;
+    config.targets.wheniwork = wheniwork;
+  }
+  if (policy.unmanaged === "ignore" || policy.unmanaged === "report" || policy.unmanaged === "deactivate") {
+    config.policy.unmanaged = policy.unmanaged as UnmanagedPolicy;
+  }
+  if (Array.isArray(policy.protect)) {
+    config.policy.protect = policy.protect.filter((p): p is string => typeof p === "string" && p !== "");
+  }
+  if (isRecord(policy.limits)) {
+    for (const kind of ["create", "update", "deactivate"] as const) {
+      const value = policy.limits[kind];
+      if (value === undefined) continue;
+      const limit = readLimit(value, ["policy", "limits", kind], report);
+      if (limit) config.policy.limits[kind] = limit;
+    }
+  }
+  const defaults = isRecord(raw.defaults) ? readPersonFields(raw.defaults, ["defaults"], report) : {};
+  return { config, defaults };
+}
+
+/** A number of users (5) or a percentage ("10%"). */
+export function readLimit(value: unknown, path: PathSegment[], report: FileReport): Limit | undefined {
+  const label = `limits.${String(path.at(-1))}`;
+  const hint = 'write a number of users (5) or a percentage ("10%")';
+  if (typeof value === "number") {
+    if (Number.isInteger(value) && value >= 0) return { count: value };
+    const code = value < 0 ? "value.negative" : "limit.invalid";
+    report.error(path, code, `${label} ${value} is not a whole number of users; ${hint}`);
+    return undefined;
+  }
+  const percent = typeof value === "string" ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
+  if (percent) {
+    const n = Number(percent[1]);
+    if (n <= 100) return { percent: n };
+    report.error(path, "limit.invalid", `${label} ${String(value)} is more than 100%; ${hint}`);
+    return undefined;
+  }
+  const negative = typeof value === "string" && value.trim().startsWith("-");
+  report.error(
+    path,
+    negative ? "value.negative" : "limit.invalid",
+    `${label} ${JSON.stringify(value)} is not a limit; ${hint}`,
+  );
+  return undefined;
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+function readUrl(value: unknown, path: PathSegment[], report: FileReport): string | undefined {
+  if (typeof value !== "string") return undefined; // absent, or the schema reports it
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined; // the schema's pattern reports it
+  }
+  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname)) {
+    report.error(
+      path,
+      "target.insecure-url",
+      `url ${value} uses plain http; write https://${url.host}${url.pathname === "/" ? "" : url.pathname} (http is allowed only to localhost)`,
+    );
+    return undefined;
+  }
+  return value;
+}

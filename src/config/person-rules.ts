@@ -1,0 +1,240 @@
+// The fields a user file and rosterform.yaml's `defaults` share: checked beyond the schema and normalised.
+import type { Contract, WhenIWorkEmployment, WhenIWorkRole, WhenIWorkSettings } from "../core/model.js";
+import { readContract } from "./contract-rules.js";
+import type { FileReport } from "./file-report.js";
+import type { PathSegment } from "./source-tree.js";
+import { isRecord } from "./source-tree.js";
+import { didYouMean } from "./suggest.js";
+import { HOUR, WEEK_SECONDS, readDate, readDuration } from "./value-rules.js";
+
+/** A contract as written: a template name (resolved later, across files) or an inline contract. */
+export type ContractRef =
+  { kind: "template"; name: string; path: PathSegment[] } | { kind: "inline"; contract: Contract };
+
+export interface DatedContractRef {
+  from: string;
+  ref: ContractRef;
+}
+
+export type ContractSpec =
+  | { kind: "single"; ref: ContractRef; report: FileReport }
+  | { kind: "dated"; entries: DatedContractRef[]; report: FileReport };
+
+export interface PersonFields {
+  title?: string;
+  accountNumber?: string;
+  color?: string;
+  enabled?: boolean;
+  roles?: string[];
+  language?: string;
+  locale?: string;
+  timezone?: string;
+  rates?: { hourly?: number; internal?: number };
+  contract?: ContractSpec;
+  preferences?: Record<string, string>;
+  wheniwork?: WhenIWorkSettings | false;
+}
+
+const ROLE = /^ROLE_[A-Z_]+$/;
+
+export function readPersonFields(
+  raw: Record<string, unknown>,
+  base: readonly PathSegment[],
+  report: FileReport,
+): PersonFields {
+  const at = (...rest: PathSegment[]): PathSegment[] => [...base, ...rest];
+  const out: PersonFields = {};
+  for (const field of ["title", "accountNumber", "color", "language", "locale"] as const) {
+    const value = raw[field];
+    if (typeof value === "string") out[field] = value;
+  }
+  if (typeof raw.enabled === "boolean") out.enabled = raw.enabled;
+  if (typeof raw.timezone === "string" && raw.timezone !== "") {
+    if (checkTimezone(raw.timezone, at("timezone"), report)) out.timezone = raw.timezone;
+  }
+  if (Array.isArray(raw.roles)) out.roles = readRoles(raw.roles, at("roles"), report);
+  if (isRecord(raw.rates)) {
+    const rates: { hourly?: number; internal?: number } = {};
+    if (typeof raw.rates.hourly === "number") rates.hourly = raw.rates.hourly;
+    if (typeof raw.rates.internal === "number") rates.internal = raw.rates.internal;
+    out.rates = rates;
+  }
+  if (isRecord(raw.preferences)) {
+    const preferences: Record<string, string> = {};
+    for (const [name, value] of Object.entries(raw.preferences)) {
+      if (typeof value === "boolean") preferences[name] = value ? "1" : "0";
+      else if (typeof value === "number" || typeof value === "string") preferences[name] = String(value);
+    }
+    out.preferences = preferences;
+  }
+  if (raw.wheniwork === false) out.wheniwork = false;
+  else if (isRecord(raw.wheniwork)) out.wheniwork = readWhenIWork(raw.wheniwork, at("wheniwork"), report);
+  const contract = readContractSpec(raw, base, report);
+  if (contract) out.contract = contract;
+  return out;
+}
+
+const timezoneCache = new Map<string, string | undefined>();
+let knownTimezones: string[] | undefined;
+
+/** The canonical spelling of a time zone (IANA, as Intl knows it), or undefined when unknown. */
+function canonicalTimezone(zone: string): string | undefined {
+  if (timezoneCache.has(zone)) return timezoneCache.get(zone);
+  let canonical: string | undefined;
+  try {
+    canonical = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    canonical = undefined;
+  }
+  timezoneCache.set(zone, canonical);
+  return canonical;
+}
+
+function checkTimezone(zone: string, path: PathSegment[], report: FileReport): boolean {
+  const canonical = canonicalTimezone(zone);
+  if (canonical === undefined) {
+    knownTimezones ??= Intl.supportedValuesOf("timeZone");
+    const hint = didYouMean(zone, knownTimezones) || "; write an IANA time zone such as Europe/Berlin or UTC";
+    report.error(
+      path,
+      "timezone.unknown",
+      `timezone ${JSON.stringify(zone)} is not a known time zone${hint}`,
+    );
+    return false;
+  }
+  // Intl accepts any letter case; Kimai (PHP) wants the exact name.
+  if (canonical !== zone && canonical.toLowerCase() === zone.toLowerCase()) {
+    report.error(
+      path,
+      "timezone.unknown",
+      `timezone ${JSON.stringify(zone)} is spelt differently; write ${canonical}`,
+    );
+    return false;
+  }
+  return true;
+}
+
+function readRoles(raw: unknown[], path: PathSegment[], report: FileReport): string[] {
+  const roles = new Set<string>();
+  raw.forEach((value, index) => {
+    if (typeof value !== "string") return; // the schema reports it
+    const role = value.trim().toUpperCase();
+    if (role === "ROLE_USER") {
+      report.warning(
+        [...path, index],
+        "role.implicit-user",
+        "ROLE_USER is implicit (every user has it) and Kimai refuses it in roles; remove it",
+      );
+    } else if (!ROLE.test(role)) {
+      const guess = ROLE.test(`ROLE_${role}`) ? `; did you mean "ROLE_${role}"?` : "";
+      report.error(
+        [...path, index],
+        "role.invalid",
+        `role ${JSON.stringify(value)} is not a Kimai role name${guess}; write ROLE_ followed by capital letters and underscores, e.g. ROLE_TEAMLEAD`,
+      );
+    } else {
+      roles.add(role);
+    }
+  });
+  return [...roles].sort();
+}
+
+function readWhenIWork(
+  raw: Record<string, unknown>,
+  path: PathSegment[],
+  report: FileReport,
+): WhenIWorkSettings {
+  const out: WhenIWorkSettings = {};
+  if (typeof raw.role === "string") out.role = raw.role as WhenIWorkRole;
+  if (typeof raw.employment === "string") out.employment = raw.employment as WhenIWorkEmployment;
+  if (typeof raw.employeeCode === "string") out.employeeCode = raw.employeeCode;
+  for (const field of ["positions", "locations"] as const) {
+    const value = raw[field];
+    if (Array.isArray(value))
+      out[field] = [...new Set(value.filter((v): v is string => typeof v === "string"))];
+  }
+  for (const field of ["hoursMax", "hoursPreferred"] as const) {
+    if (raw[field] === undefined) continue;
+    const seconds = readDuration(raw[field], [...path, field], report, {
+      seconds: WEEK_SECONDS,
+      what: "a week",
+    });
+    if (seconds !== undefined) out[field] = seconds / HOUR;
+  }
+  return out;
+}
+
+function readContractSpec(
+  raw: Record<string, unknown>,
+  base: readonly PathSegment[],
+  report: FileReport,
+): ContractSpec | undefined {
+  if (raw.contract !== undefined && raw.contracts !== undefined) {
+    report.error(
+      [...base, "contracts"],
+      "user.contract-and-contracts",
+      "both contract and contracts are given; keep contract for one contract, or contracts for effective-dated ones",
+      "key",
+    );
+    return undefined;
+  }
+  if (raw.contract !== undefined) {
+    const ref = readContractRef(raw.contract, [...base, "contract"], report);
+    return ref ? { kind: "single", ref, report } : undefined;
+  }
+  if (!Array.isArray(raw.contracts)) return undefined;
+  const entries: DatedContractRef[] = [];
+  const seen = new Map<string, number>();
+  let previous: string | undefined;
+  let usable = true;
+  raw.contracts.forEach((item: unknown, index) => {
+    const path = [...base, "contracts", index];
+    if (!isRecord(item)) {
+      usable = false;
+      return; // the schema reports it
+    }
+    const from = item.from === undefined ? undefined : readDate(item.from, [...path, "from"], report);
+    const ref: ContractRef | undefined =
+      typeof item.use === "string"
+        ? { kind: "template", name: item.use, path: [...path, "use"] }
+        : readContractRef(item, path, report, ["from"]);
+    if (from === undefined || ref === undefined) {
+      usable = false;
+      return;
+    }
+    const earlier = seen.get(from);
+    if (earlier !== undefined) {
+      report.error(
+        [...path, "from"],
+        "contracts.duplicate-date",
+        `contracts[${earlier}] already starts on ${from}; each entry needs its own date`,
+      );
+      usable = false;
+    } else if (previous !== undefined && from < previous) {
+      report.error(
+        [...path, "from"],
+        "contracts.order",
+        `contracts are not in date order: ${from} comes after ${previous}; list entries from the earliest to the latest`,
+      );
+      usable = false;
+    }
+    seen.set(from, index);
+    if (previous === undefined || from > previous) previous = from;
+    entries.push({ from, ref });
+  });
+  return usable ? { kind: "dated", entries, report } : undefined;
+}
+
+function readContractRef(
+  raw: unknown,
+  path: PathSegment[],
+  report: FileReport,
+  ignore: readonly string[] = [],
+): ContractRef | undefined {
+  if (typeof raw === "string") return raw === "" ? undefined : { kind: "template", name: raw, path };
+  if (!isRecord(raw)) return undefined;
+  const fields =
+    ignore.length === 0 ? raw : Object.fromEntries(Object.entries(raw).filter(([k]) => !ignore.includes(k)));
+  const contract = readContract(fields, path, report);
+  return contract ? { kind: "inline", contract } : undefined;
+}
