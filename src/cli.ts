@@ -8,7 +8,6 @@ import { runApply } from "./commands/apply.js";
 import { runImport } from "./commands/import.js";
 import { runPlan } from "./commands/plan.js";
 import { describeError } from "./commands/report.js";
-import { runSandbox } from "./commands/sandbox.js";
 import { runValidate } from "./commands/validate.js";
 import { RosterformError } from "./errors.js";
 import { ExitCode, processIo, type Io } from "./io.js";
@@ -221,6 +220,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         workContractPlugin?: boolean;
         latency: number;
       }) => {
+        // Loaded only when asked for: plan and apply never carry the sandbox.
+        const { runSandbox } = await import("./commands/sandbox.js");
         const handle = await runSandbox(
           {
             target: o.target,

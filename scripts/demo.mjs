@@ -1,0 +1,79 @@
+// npm run demo: plan, apply and plan again against the embedded Kimai sandbox, seeded to differ from users.d/.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { loadProject } from "../dist/config/load.js";
+import { startKimaiSandbox } from "../dist/providers/kimai/sandbox/index.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const cli = join(root, "dist", "cli.js");
+
+const { state, diagnostics } = await loadProject(root);
+if (!state) {
+  console.error(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join("\n"));
+  process.exit(1);
+}
+
+// A server that has drifted from users.d/: one user with stale values, one off-boarded by mistake,
+// one person nobody declared, and the super-admin the token belongs to.
+const declared = state.users.filter((u) => u.enabled);
+const base = (id, username, email, extra = {}) => ({
+  id,
+  username,
+  email,
+  enabled: true,
+  roles: [],
+  alias: null,
+  title: null,
+  accountNumber: null,
+  language: "en",
+  locale: "en",
+  timezone: "Europe/Berlin",
+  color: null,
+  supervisor: null,
+  systemAccount: false,
+  preferences: [],
+  ...extra,
+});
+const drifted = declared[0];
+const disabled = declared[1];
+const seed = {
+  version: "2.66.0",
+  workContractPlugin: true,
+  users: [
+    base(1, "admin", "admin@example.com", { roles: ["ROLE_SUPER_ADMIN"] }),
+    base(2, drifted.username, drifted.email.toUpperCase(), {
+      title: "Intern",
+      preferences: [
+        { name: "work_contract_type", value: "week" },
+        { name: "hours_per_week", value: "136800" },
+        { name: "work_days_week", value: "1,2,3,4" },
+      ],
+    }),
+    base(3, disabled.username, disabled.email, { enabled: false }),
+    base(4, "old.intern", "old.intern@example.com", { alias: "Old Intern" }),
+  ],
+  teams: [],
+  tokens: { [randomBytes(24).toString("hex")]: 1 },
+};
+
+const sandbox = await startKimaiSandbox({ seed, workContractPlugin: true });
+const bold = (s) => (process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[1m${s}\x1b[0m` : s);
+const env = { ...process.env, KIMAI_URL: sandbox.url, KIMAI_API_TOKEN: sandbox.token };
+let failed = false;
+try {
+  for (const args of [["plan"], ["apply", "--yes"], ["plan", "--detailed-exitcode"]]) {
+    process.stdout.write(`\n${bold(`$ rosterform ${args.join(" ")}`)}\n`);
+    const result = spawnSync(process.execPath, [cli, ...args, "--dir", root], { env, stdio: "inherit" });
+    if (result.status !== 0) {
+      console.error(`\nrosterform ${args.join(" ")} exited ${result.status}`);
+      failed = true;
+      break;
+    }
+  }
+} finally {
+  await sandbox.close();
+}
+if (!failed) console.log("\nDemo complete: the second plan is empty, so users.d/ and the sandbox agree.");
+process.exit(failed ? 1 : 0);
