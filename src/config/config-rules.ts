@@ -63,8 +63,9 @@ export function readLimit(value: unknown, path: PathSegment[], report: FileRepor
   const hint = 'write a number of users (5) or a percentage ("10%")';
   if (typeof value === "number") {
     if (Number.isInteger(value) && value >= 0) return { count: value };
-    const code = value < 0 ? "value.negative" : "limit.invalid";
-    report.error(path, code, `${label} ${value} is not a whole number of users; ${hint}`);
+    if (value < 0)
+      report.error(path, "value.negative", `${label} must not be negative (found ${value}); ${hint}`);
+    else report.error(path, "limit.invalid", `${label} ${value} is not a whole number of users; ${hint}`);
     return undefined;
   }
   const percent = typeof value === "string" ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;

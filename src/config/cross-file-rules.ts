@@ -153,7 +153,8 @@ export function resolveSchedule(
   templates: ReadonlyMap<string, TemplateDraft>,
   unreadable: Unreadable,
 ): ScheduledContract[] | undefined {
-  const resolve = (ref: ContractRef): Contract | undefined => {
+  const resolve = (ref: ContractRef | undefined): Contract | undefined => {
+    if (ref === undefined) return undefined;
     if (ref.kind === "inline") return ref.contract;
     const template = templates.get(ref.name);
     if (template) return template.contract ? { ...template.contract, template: template.name } : undefined;

@@ -77,16 +77,12 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
       wholeFile(
         `${USERS_DIR}/`,
         "project.missing-users-dir",
-        `${USERS_DIR}/ is missing; create it with one YAML file per person, e.g. ${USERS_DIR}/anna.schmidt.yaml`,
+        `the folder is missing; create ${USERS_DIR}/ with one YAML file per person, e.g. ${USERS_DIR}/anna.schmidt.yaml`,
       ),
     );
   } else if (userListing.files.length === 0 && userListing.diagnostics.length === 0) {
     diagnostics.push({
-      ...wholeFile(
-        `${USERS_DIR}/`,
-        "project.no-users",
-        `${USERS_DIR}/ has no .yaml files; nobody is declared`,
-      ),
+      ...wholeFile(`${USERS_DIR}/`, "project.no-users", "no .yaml files here; nobody is declared"),
       severity: "warning",
     });
   }
@@ -178,7 +174,7 @@ async function readConfigSource(dir: string, diagnostics: Diagnostic[]): Promise
       wholeFile(
         CONFIG_FILE,
         "project.missing-config",
-        `${CONFIG_FILE} is missing; create it in the project directory with at least: targets: { kimai: { url: https://kimai.example.com } }`,
+        `not found; create ${CONFIG_FILE} in the project directory with at least: targets: { kimai: { url: https://kimai.example.com } }`,
       ),
     );
     return undefined;

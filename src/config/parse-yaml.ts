@@ -48,7 +48,7 @@ export function parseYaml(text: string, file: string): YamlParseResult {
     const known = CODE_BY_YAML_ERROR[error.code];
     const pos = posOf(error.pos[0]);
     if (error.code === "DUPLICATE_KEY") {
-      const key = text.slice(error.pos[0], error.pos[1]).trim() || "this key";
+      const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim() || "this key";
       report(
         pos,
         "yaml.duplicate-key",

@@ -13,7 +13,8 @@ export type ContractRef =
 
 export interface DatedContractRef {
   from: string;
-  ref: ContractRef;
+  /** undefined when the entry has a problem (already reported); the schedule is then unusable. */
+  ref: ContractRef | undefined;
 }
 
 export type ContractSpec =
@@ -126,11 +127,11 @@ function readRoles(raw: unknown[], path: PathSegment[], report: FileReport): str
         "ROLE_USER is implicit (every user has it) and Kimai refuses it in roles; remove it",
       );
     } else if (!ROLE.test(role)) {
-      const guess = ROLE.test(`ROLE_${role}`) ? `; did you mean "ROLE_${role}"?` : "";
+      const write = ROLE.test(`ROLE_${role}`) ? `ROLE_${role}` : "e.g. ROLE_TEAMLEAD";
       report.error(
         [...path, index],
         "role.invalid",
-        `role ${JSON.stringify(value)} is not a Kimai role name${guess}; write ROLE_ followed by capital letters and underscores, e.g. ROLE_TEAMLEAD`,
+        `role ${JSON.stringify(value)} is not a Kimai role name; write ${write} (ROLE_ followed by capital letters and underscores)`,
       );
     } else {
       roles.add(role);
@@ -184,45 +185,42 @@ function readContractSpec(
   }
   if (!Array.isArray(raw.contracts)) return undefined;
   const entries: DatedContractRef[] = [];
-  const seen = new Map<string, number>();
-  let previous: string | undefined;
-  let usable = true;
+  const firstIndexOf = new Map<string, number>();
+  let latest: string | undefined;
   raw.contracts.forEach((item: unknown, index) => {
     const path = [...base, "contracts", index];
     if (!isRecord(item)) {
-      usable = false;
-      return; // the schema reports it
+      entries.push({ from: "", ref: undefined }); // the schema reports it
+      return;
     }
     const from = item.from === undefined ? undefined : readDate(item.from, [...path, "from"], report);
     const ref: ContractRef | undefined =
       typeof item.use === "string"
         ? { kind: "template", name: item.use, path: [...path, "use"] }
         : readContractRef(item, path, report, ["from"]);
-    if (from === undefined || ref === undefined) {
-      usable = false;
-      return;
-    }
-    const earlier = seen.get(from);
+    const entry: DatedContractRef = { from: from ?? "", ref: from === undefined ? undefined : ref };
+    entries.push(entry);
+    if (from === undefined) return;
+    const earlier = firstIndexOf.get(from);
     if (earlier !== undefined) {
       report.error(
         [...path, "from"],
         "contracts.duplicate-date",
         `contracts[${earlier}] already starts on ${from}; each entry needs its own date`,
       );
-      usable = false;
-    } else if (previous !== undefined && from < previous) {
+      entry.ref = undefined;
+    } else if (latest !== undefined && from < latest) {
       report.error(
         [...path, "from"],
         "contracts.order",
-        `contracts are not in date order: ${from} comes after ${previous}; list entries from the earliest to the latest`,
+        `contracts are not in date order: ${from} comes after ${latest}; list entries from the earliest to the latest`,
       );
-      usable = false;
+      entry.ref = undefined;
     }
-    seen.set(from, index);
-    if (previous === undefined || from > previous) previous = from;
-    entries.push({ from, ref });
+    if (earlier === undefined) firstIndexOf.set(from, index);
+    if (latest === undefined || from > latest) latest = from;
   });
-  return usable ? { kind: "dated", entries, report } : undefined;
+  return { kind: "dated", entries, report };
 }
 
 function readContractRef(

@@ -29,7 +29,7 @@ export async function listYamlFiles(dir: string, sub: string): Promise<Listing> 
     if (code === "ENOENT") return { missing: true };
     return {
       files: [],
-      diagnostics: [diagnostic(`${sub}/`, "file.unreadable", `cannot read the folder ${sub}/ (${code})`)],
+      diagnostics: [diagnostic(`${sub}/`, "file.unreadable", `the folder cannot be read (${code})`)],
     };
   }
   const files: string[] = [];
@@ -40,7 +40,11 @@ export async function listYamlFiles(dir: string, sub: string): Promise<Listing> 
     const file = `${sub}/${entry.name}`;
     if (entry.isDirectory()) {
       diagnostics.push(
-        diagnostic(file, "file.not-a-file", `${file} is a directory; a ${sub}/ entry must be a YAML file`),
+        diagnostic(
+          file,
+          "file.not-a-file",
+          `this is a directory, not a YAML file; rename it or move it out of ${sub}/`,
+        ),
       );
     } else {
       files.push(file);
@@ -71,20 +75,16 @@ export async function readSourceFile(dir: string, file: string): Promise<SourceT
     handle = await open(join(dir, file), "r");
     const stats = await handle.stat();
     if (stats.isDirectory()) {
-      return fail(file, "file.not-a-file", `${file} is a directory; it must be a YAML file`);
+      return fail(file, "file.not-a-file", "this is a directory, not a YAML file; rename it or move it away");
     }
-    if (!stats.isFile()) return fail(file, "file.not-a-file", `${file} is not a regular file`);
+    if (!stats.isFile())
+      return fail(file, "file.not-a-file", "this is not a regular file; replace it with a YAML file");
     if (stats.size > MAX_FILE_BYTES) {
-      const mib = (stats.size / MAX_FILE_BYTES).toFixed(1);
-      return fail(
-        file,
-        "file.too-large",
-        `${file} is ${mib} MiB; files over 1 MiB are refused — split it or remove what does not belong`,
-      );
+      return fail(file, "file.too-large", tooLarge(stats.size));
     }
     const bytes = await handle.readFile();
     // A file that grew between stat and read is still bounded.
-    if (bytes.length > MAX_FILE_BYTES) return fail(file, "file.too-large", `${file} is larger than 1 MiB`);
+    if (bytes.length > MAX_FILE_BYTES) return fail(file, "file.too-large", tooLarge(bytes.length));
     const decoded = decodeSource(bytes, file);
     return { file, text: decoded.text, diagnostics: decoded.diagnostics };
   } catch (error) {
@@ -97,10 +97,14 @@ export async function readSourceFile(dir: string, file: string): Promise<SourceT
           : code === "EISDIR"
             ? "it is a directory"
             : code;
-    return fail(file, "file.unreadable", `cannot read ${file}: ${why}`);
+    return fail(file, "file.unreadable", `the file cannot be read: ${why}`);
   } finally {
     await handle?.close();
   }
+}
+
+function tooLarge(bytes: number): string {
+  return `the file is ${bytes} bytes; files over 1 MiB (${MAX_FILE_BYTES} bytes) are refused before parsing — a user file is a few lines`;
 }
 
 function fail(file: string, code: string, message: string): SourceText {

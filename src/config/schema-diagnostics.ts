@@ -9,6 +9,18 @@ import { didYouMean } from "./suggest.js";
  * Values checked by the rules (contract-rules.ts, user-rules.ts) with better messages than a schema can
  * give; the schema keeps them for editors, and their ajv errors are dropped here to avoid saying it twice.
  */
+const CONTRACT_FIELDS = new Set([
+  "type",
+  "hoursPerWeek",
+  "hoursPerMonth",
+  "workDays",
+  "hours",
+  "vacationDays",
+  "publicHolidayGroup",
+  "start",
+  "end",
+]);
+
 const OWNED_BY_RULES = /#\/definitions\/(duration|workDays|date|limit|role)\//;
 
 /** Validates `data` and reports every schema problem; true when the schema found none. */
@@ -53,7 +65,11 @@ function describe(error: ErrorObject, data: unknown): Described | undefined {
       const hint =
         allowed.length === 2 && allowed.includes("use") && allowed.includes("from")
           ? "; an entry with use: takes only from and use — remove use: to write the contract inline"
-          : didYouMean(field, allowed) || (allowed.length > 0 ? `; allowed here: ${allowed.join(", ")}` : "");
+          : didYouMean(field, allowed) ||
+            (CONTRACT_FIELDS.has(field) && allowed.includes("contract")
+              ? `; ${field} belongs to a contract — put it under contract: (or in a template in contracts.d/)`
+              : "") ||
+            (allowed.length > 0 ? `; allowed here: ${allowed.join(", ")}` : "");
       return {
         path: [...path, field],
         code: "schema.unknown-field",

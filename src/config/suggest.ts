@@ -27,7 +27,8 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
  * The closest candidate when it is plausibly a typo: at most a third of the word's length in edits
  * (at least 1, case-insensitive), or the word is a prefix of the candidate or the other way round.
  */
-export function suggest(word: string, candidates: Iterable<string>): string | undefined {
+export function suggest(word: string, candidateList: Iterable<string>): string | undefined {
+  const candidates = [...candidateList];
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
