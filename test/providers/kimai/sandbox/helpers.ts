@@ -56,7 +56,7 @@ export interface CallOptions {
   as?: Who;
   /** JSON-encoded and sent with Content-Type: application/json. */
   body?: unknown;
-  /** Sent as-is, without a Content-Type unless given in headers. */
+  /** Sent as-is, without any Content-Type unless given in headers. */
   raw?: string;
   headers?: Record<string, string>;
 }
@@ -84,14 +84,16 @@ export async function startTestSandbox(options: KimaiSandboxOptions = {}): Promi
     async call(method, path, { as = "admin", body, raw, headers = {} } = {}) {
       const h: Record<string, string> = { ...headers };
       if (as !== "nobody") h["authorization"] = `Bearer token-${as}`;
-      let payload: string | undefined = raw;
+      // Bytes, not a string: fetch would add "Content-Type: text/plain" to a string body.
+      let payload: Uint8Array | string | undefined =
+        raw === undefined ? undefined : new TextEncoder().encode(raw);
       if (body !== undefined) {
         payload = JSON.stringify(body);
         h["content-type"] ??= "application/json";
       }
       const response = await fetch(sandbox.url + path, { method, headers: h, body: payload });
       const text = await response.text();
-      let json: unknown = undefined;
+      let json: unknown;
       try {
         json = text === "" ? undefined : JSON.parse(text);
       } catch {

@@ -1,0 +1,61 @@
+// runSandbox: one JSON line on stdout when ready; clear errors for bad seed files.
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { runSandbox } from "../../../../src/commands/sandbox.js";
+import type { Io } from "../../../../src/io.js";
+
+const fixtures = fileURLToPath(new URL("../../../fixtures/kimai/", import.meta.url));
+
+function captureIo(): Io & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    env: {},
+    isTTY: false,
+    cwd: fixtures,
+  };
+}
+
+describe("runSandbox", () => {
+  test("prints exactly one JSON line with url and token, and the server answers", async () => {
+    const io = captureIo();
+    const running = await runSandbox({ target: "kimai", seed: "sandbox-seed.json" }, io);
+    try {
+      const output = io.out.join("");
+      expect(output.endsWith("\n")).toBe(true);
+      expect(output.split("\n")).toHaveLength(2);
+      const line = JSON.parse(output) as { url: string; token: string };
+      expect(Object.keys(line)).toEqual(["url", "token"]);
+      expect(line.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(line.token).toBe("fixture-token");
+      const me = await fetch(`${line.url}/api/users/me`, {
+        headers: { authorization: `Bearer ${line.token}` },
+      });
+      expect(((await me.json()) as { username: string }).username).toBe("root");
+      expect(io.err).toEqual([]);
+    } finally {
+      await running.close();
+    }
+  });
+
+  test("a seed with a mistake fails naming the file and the path", async () => {
+    await expect(
+      runSandbox({ target: "kimai", seed: "sandbox-seed-invalid.json" }, captureIo()),
+    ).rejects.toThrow(
+      "invalid seed file sandbox-seed-invalid.json: seed.users[1].supervisor: no user with id 42",
+    );
+  });
+
+  test("a missing or non-JSON seed file fails clearly", async () => {
+    await expect(runSandbox({ target: "kimai", seed: "nope.json" }, captureIo())).rejects.toThrow(
+      "cannot read seed file nope.json: no such file",
+    );
+    await expect(
+      runSandbox({ target: "kimai", seed: "sandbox-seed-not-json.txt" }, captureIo()),
+    ).rejects.toThrow(/^seed file sandbox-seed-not-json.txt is not valid JSON: /);
+  });
+});
