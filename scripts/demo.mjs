@@ -1,5 +1,5 @@
 // npm run demo: plan, apply and plan again against the embedded Kimai sandbox, seeded to differ from users.d/.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
@@ -15,8 +15,9 @@ if (!state) {
   process.exit(1);
 }
 
-// A server that has drifted from users.d/: one user with stale values, one off-boarded by mistake,
-// one person nobody declared, and the super-admin the token belongs to.
+// A server that has drifted from users.d/: one user with stale values, one disabled by mistake, one who left
+// (enabled: false in users.d) but can still sign in, one person nobody declared, and the super-admin the token
+// belongs to.
 const declared = state.users.filter((u) => u.enabled);
 const base = (id, username, email, extra = {}) => ({
   id,
@@ -38,6 +39,7 @@ const base = (id, username, email, extra = {}) => ({
 });
 const drifted = declared[0];
 const disabled = declared[1];
+const offboarded = state.users.find((u) => !u.enabled);
 const seed = {
   version: "2.66.0",
   workContractPlugin: true,
@@ -53,6 +55,7 @@ const seed = {
     }),
     base(3, disabled.username, disabled.email, { enabled: false }),
     base(4, "old.intern", "old.intern@example.com", { alias: "Old Intern" }),
+    ...(offboarded ? [base(5, offboarded.username, offboarded.email)] : []),
   ],
   teams: [],
   tokens: { [randomBytes(24).toString("hex")]: 1 },
@@ -65,9 +68,12 @@ let failed = false;
 try {
   for (const args of [["plan"], ["apply", "--yes"], ["plan", "--detailed-exitcode"]]) {
     process.stdout.write(`\n${bold(`$ rosterform ${args.join(" ")}`)}\n`);
-    const result = spawnSync(process.execPath, [cli, ...args, "--dir", root], { env, stdio: "inherit" });
-    if (result.status !== 0) {
-      console.error(`\nrosterform ${args.join(" ")} exited ${result.status}`);
+    // Asynchronous on purpose: the sandbox answers from this process's event loop.
+    const status = await new Promise((resolve) => {
+      spawn(process.execPath, [cli, ...args, "--dir", root], { env, stdio: "inherit" }).on("close", resolve);
+    });
+    if (status !== 0) {
+      console.error(`\nrosterform ${args.join(" ")} exited ${status}`);
       failed = true;
       break;
     }

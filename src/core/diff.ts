@@ -170,7 +170,8 @@ function checkLimits(
   const count = (kinds: ChangeKind[]) => changes.filter((c) => kinds.includes(c.kind)).length;
   const check = (name: keyof PlanPolicy["limits"], n: number, limit: Limit | undefined) => {
     if (!limit) return;
-    const max = "count" in limit ? limit.count : Math.floor((limit.percent / 100) * remoteCount);
+    // A percentage rounds up: 10% of 5 users allows 1, so small teams can still off-board someone.
+    const max = "count" in limit ? limit.count : Math.ceil((limit.percent / 100) * remoteCount - 1e-9);
     if (n > max) {
       const allowed =
         "count" in limit ? `${limit.count}` : `${limit.percent}% of ${remoteCount} users = ${max}`;

@@ -139,6 +139,22 @@ describe("diffRecords", () => {
     expect(out.refusals[0]!.message).toBe(
       "10 to deactivate exceed policy.limits.deactivate (10% of 10 users = 1); review the plan and re-run with --force, or raise the limit in rosterform.yaml",
     );
+    const small = diffRecords({
+      target: "kimai",
+      desired: [],
+      remote: remote.slice(0, 5),
+      policy: policy({ unmanaged: "deactivate", limits: { deactivate: { percent: 25 } } }),
+    });
+    expect(small.refusals[0]!.message).toContain(
+      "5 to deactivate exceed policy.limits.deactivate (25% of 5 users = 2)",
+    );
+    const one = diffRecords({
+      target: "kimai",
+      desired: [],
+      remote: remote.slice(0, 1),
+      policy: policy({ unmanaged: "deactivate", limits: { deactivate: { percent: 10 } } }),
+    });
+    expect(one.refusals).toEqual([]);
     const within = diffRecords({
       target: "kimai",
       desired: [],

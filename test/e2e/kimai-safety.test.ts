@@ -131,7 +131,7 @@ describe("safety", () => {
     );
     const plan = await run(["plan"], sb.env, dir);
     expect(plan.code).toBe(3);
-    expect(plan.stdout).toContain("5 to deactivate exceed policy.limits.deactivate (10% of 6 users = 0)");
+    expect(plan.stdout).toContain("5 to deactivate exceed policy.limits.deactivate (10% of 6 users = 1)");
     await sb.clearRequests();
     const apply = await run(["apply", "--yes"], sb.env, dir);
     expect(apply.code).toBe(3);
@@ -250,5 +250,17 @@ describe("safety", () => {
       for (const p of passwords) expect(text).not.toContain(p);
       expect(text).not.toMatch(/plainPassword/);
     }
+  });
+
+  test("a colour outside Kimai's palette is warned about at plan time, and Kimai's refusal is explained", async () => {
+    sb = await sandbox();
+    dir = await project({ "users.d/anna.yaml": user("anna", 'color: "#3366ff"\n') });
+    const plan = await run(["plan"], sb.env, dir);
+    expect(plan.stdout).toContain(
+      "! users.d/anna.yaml: color #3366ff is not one of Kimai's default colour choices",
+    );
+    const apply = await run(["apply", "--yes"], sb.env, dir);
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain("hint: Kimai said: color: The selected choice is invalid.");
   });
 });

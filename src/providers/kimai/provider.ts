@@ -14,6 +14,8 @@ import type {
   RemoteSnapshot,
 } from "../provider.js";
 import { userDocument } from "./export.js";
+// Kimai's own default palette (theme.color_choices), which the sandbox also enforces.
+import { COLOR_CHOICES } from "./sandbox/constants.js";
 import { formErrorLines, type KimaiUser } from "./api.js";
 import { KimaiClient, type KimaiUserBody } from "./client.js";
 import {
@@ -129,6 +131,13 @@ export class KimaiProvider implements Provider {
             `${where}: ${field} is ${value.length} characters; Kimai keeps at most ${max} and cuts the rest silently: shorten it`,
           );
         }
+      }
+      if (user.color !== undefined && !COLOR_CHOICES.includes(user.color)) {
+        notes.push({
+          level: "warning",
+          key,
+          message: `${where}: color ${user.color} is not one of Kimai's default colour choices (${COLOR_CHOICES.join(", ")}); unless your Kimai's theme.color_choices allows it, Kimai will refuse it`,
+        });
       }
       const remote = remoteByKey.get(key);
       const stored = new Set((remote?.preferences ?? []).map((p) => p.name));
