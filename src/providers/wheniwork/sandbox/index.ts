@@ -7,7 +7,7 @@ import type { SandboxState } from "./context.js";
 import { defaultErrorBody } from "./errors.js";
 import { RateLimiter } from "./rate-limit.js";
 import { handleWhenIWorkApi } from "./router.js";
-import { defaultSeed, storeFromSeed } from "./seed.js";
+import { SeedError, defaultSeed, storeFromSeed } from "./seed.js";
 import type { WhenIWorkSeed } from "./seed-types.js";
 import { exportState } from "./state.js";
 import type { WhenIWorkStore } from "./store.js";
@@ -70,13 +70,15 @@ function ensureIdentity(
     }
   }
   if (token === undefined || !store.tokens.has(token)) {
-    if (owner === undefined) throw new Error("sandbox: the seed needs at least one user who is not deleted");
+    if (owner === undefined)
+      throw new SeedError("seed.users: needs at least one user who is not deleted, to own the sandbox token");
     token ??= randomBytes(24).toString("hex");
     store.tokens.set(token, owner.login_id);
   }
   const personId = store.tokens.get(token) ?? 0;
   const user = firstUserOf(personId);
-  if (user === undefined) throw new Error("sandbox: the token's person has no user that is not deleted");
+  if (user === undefined)
+    throw new SeedError(`seed.tokens: the token's person (id ${personId}) has no user who is not deleted`);
   return { token, userId: user.id, accountId: user.account_id };
 }
 
@@ -85,7 +87,7 @@ export async function startWhenIWorkSandbox(
 ): Promise<WhenIWorkSandbox> {
   const limit = options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
   if (!Number.isInteger(limit) || limit < 1)
-    throw new Error("sandbox: rateLimitPerMinute must be a positive integer");
+    throw new RangeError("sandbox: rateLimitPerMinute must be a positive integer");
   const initialSeed: unknown = options.seed ?? defaultSeed(options.token);
   const store = storeFromSeed(initialSeed);
   const identity = ensureIdentity(store, options.token);

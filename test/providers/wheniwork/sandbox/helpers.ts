@@ -38,7 +38,7 @@ afterEach(async () => {
 
 async function reply(res: Response): Promise<Reply> {
   const text = await res.text();
-  let json: unknown = undefined;
+  let json: unknown;
   try {
     json = text === "" ? undefined : (JSON.parse(text) as unknown);
   } catch {
