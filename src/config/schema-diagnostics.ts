@@ -5,10 +5,6 @@ import type { PathSegment } from "./source-tree.js";
 import { isRecord, pointerToPath, valueAt } from "./source-tree.js";
 import { didYouMean } from "./suggest.js";
 
-/**
- * Values checked by the rules (contract-rules.ts, user-rules.ts) with better messages than a schema can
- * give; the schema keeps them for editors, and their ajv errors are dropped here to avoid saying it twice.
- */
 const CONTRACT_FIELDS = new Set([
   "type",
   "hoursPerWeek",
@@ -21,7 +17,19 @@ const CONTRACT_FIELDS = new Set([
   "end",
 ]);
 
-const OWNED_BY_RULES = /#\/definitions\/(duration|workDays|date|limit|role)\//;
+/**
+ * Definitions marked `"$comment": "rosterform-rules: …"` (durations, work days, dates, roles, limits) are
+ * checked by the rules (value-rules.ts and friends) with better messages than a schema gives; the schema keeps
+ * them for editors, and their ajv errors are dropped here so that nothing is said twice.
+ */
+const OWNED_BY_RULES = "rosterform-rules:";
+
+function ownedByRules(error: ErrorObject): boolean {
+  const schema: unknown = error.parentSchema;
+  return (
+    isRecord(schema) && typeof schema.$comment === "string" && schema.$comment.startsWith(OWNED_BY_RULES)
+  );
+}
 
 /** Validates `data` and reports every schema problem; true when the schema found none. */
 export function validateWithSchema(validate: ValidateFunction, data: unknown, report: FileReport): boolean {
@@ -46,7 +54,7 @@ interface Described {
 }
 
 function describe(error: ErrorObject, data: unknown): Described | undefined {
-  if (error.keyword === "if" || OWNED_BY_RULES.test(error.schemaPath)) return undefined;
+  if (error.keyword === "if" || ownedByRules(error)) return undefined;
   const path = pointerToPath(error.instancePath, data);
   const value = valueAt(data, path);
   const label = fieldLabel(path);
