@@ -36,6 +36,19 @@ function queryRecord(query: URLSearchParams): Record<string, string> {
   return out;
 }
 
+/** Resolves on "drain" or "close", removing both listeners (once() would leave the loser attached). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
+
 async function writeResponse(
   res: ServerResponse,
   response: SandboxResponse,
@@ -53,7 +66,7 @@ async function writeResponse(
   }
   for (const chunk of body) {
     if (res.destroyed) return;
-    if (!res.write(chunk)) await Promise.race([once(res, "drain"), once(res, "close")]);
+    if (!res.write(chunk)) await drained(res);
   }
   res.end();
 }

@@ -17,7 +17,11 @@ export function storedColor(color: string | null): string | null {
 /** Color::getRandomFromPalette(): sum of the name's bytes (multi-byte ones count 0) modulo the palette. */
 export function paletteColor(name: string): string {
   let sum = 0;
-  for (const byte of Buffer.from(name, "utf8")) if (byte < 0x80) sum += byte;
+  // Non-ASCII characters only produce bytes >= 0x80 in UTF-8, which count 0.
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code < 0x80) sum += code;
+  }
   return COLOR_PALETTE[sum % COLOR_PALETTE.length] ?? "#AAAAAA";
 }
 
@@ -109,7 +113,7 @@ export class UserEntityRenderer {
   ) {}
 
   entity(user: UserRecord): string {
-    return this.render(user, new Set()).json;
+    return this.render(user, new Set(), false).json;
   }
 
   private team(id: number): string {
@@ -122,7 +126,12 @@ export class UserEntityRenderer {
     return json;
   }
 
-  private render(user: UserRecord, visiting: Set<number>): { json: string; cyclic: boolean } {
+  /** Only nested renders (supervisors) are memoised, so a streamed list does not keep every item alive. */
+  private render(
+    user: UserRecord,
+    visiting: Set<number>,
+    nested: boolean,
+  ): { json: string; cyclic: boolean } {
     const cached = this.entities.get(user.id);
     if (cached !== undefined) return { json: cached, cyclic: false };
 
@@ -138,9 +147,9 @@ export class UserEntityRenderer {
       if (boss === undefined) {
         supervisor = `"supervisor":null,`;
       } else {
-        const nested = this.render(boss, visiting);
-        cyclic = nested.cyclic;
-        supervisor = `"supervisor":${nested.json},`;
+        const inner = this.render(boss, visiting, true);
+        cyclic = inner.cyclic;
+        supervisor = `"supervisor":${inner.json},`;
       }
     }
     visiting.delete(user.id);
@@ -154,16 +163,27 @@ export class UserEntityRenderer {
       teams.push(json);
       memberships.push(`{"team":${json},"teamlead":${team.members.get(user.id) === true}}`);
     }
-    const preferences = preparePreferences(user, this.modeOf(user), this.prepare)
-      .filter(isVisiblePreference)
-      .map((p) => `{"name":${str(p.name)},"value":${str(p.value)}}`);
+    const preferences: string[] = [];
+    const mode = this.modeOf(user);
+    if (mode === "stored") {
+      // Unprepared rows are all enabled: skip building the prepared list (the 100,000-user path).
+      for (const [name, value] of user.preferences) {
+        if (isVisiblePreference({ name, value, enabled: true })) {
+          preferences.push(`{"name":${str(name)},"value":${str(value)}}`);
+        }
+      }
+    } else {
+      for (const p of preparePreferences(user, mode, this.prepare)) {
+        if (isVisiblePreference(p)) preferences.push(`{"name":${str(p.name)},"value":${str(p.value)}}`);
+      }
+    }
 
     const f = defaultFields(user);
     const json =
       `{${f.head},"memberships":[${memberships.join(",")}],${f.identity},"roles":${JSON.stringify(user.roles)},` +
       `${f.system},${supervisor}${f.color},"preferences":[${preferences.join(",")}],${f.locale},` +
       `"teams":[${teams.join(",")}],${f.tail}}`;
-    if (!cyclic) this.entities.set(user.id, json);
+    if (nested && !cyclic) this.entities.set(user.id, json);
     return { json, cyclic };
   }
 }
