@@ -35,7 +35,36 @@ export const LOCALES: ReadonlySet<string> = new Set(
 );
 
 /**
- * PHP timezone identifiers (DateTimeZone::listIdentifiers) approximated by the IANA zones Node knows, plus
- * "UTC" which Node lists only as an alias.
+ * ICU (and so Node's Intl) still reports these zones under their old names; PHP's
+ * DateTimeZone::listIdentifiers() lists only the current IANA names and rejects the old ones.
  */
-export const TIMEZONES: ReadonlySet<string> = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
+const ICU_LEGACY_ZONE_NAMES: Readonly<Record<string, string>> = {
+  "Africa/Asmera": "Africa/Asmara",
+  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+  "America/Catamarca": "America/Argentina/Catamarca",
+  "America/Coral_Harbour": "America/Atikokan",
+  "America/Cordoba": "America/Argentina/Cordoba",
+  "America/Godthab": "America/Nuuk",
+  "America/Indianapolis": "America/Indiana/Indianapolis",
+  "America/Jujuy": "America/Argentina/Jujuy",
+  "America/Louisville": "America/Kentucky/Louisville",
+  "America/Mendoza": "America/Argentina/Mendoza",
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Pacific/Enderbury": "Pacific/Kanton",
+  "Pacific/Ponape": "Pacific/Pohnpei",
+  "Pacific/Truk": "Pacific/Chuuk",
+};
+
+/**
+ * PHP timezone identifiers (the timezone field's choices): Node's IANA zones under their current names
+ * (the zone.tab set), plus "UTC", which PHP lists and Node only knows as an alias.
+ */
+export const TIMEZONES: ReadonlySet<string> = new Set([
+  ...Intl.supportedValuesOf("timeZone").map((zone) => ICU_LEGACY_ZONE_NAMES[zone] ?? zone),
+  "UTC",
+]);

@@ -138,6 +138,25 @@ describe("14. choice validation", () => {
   });
 });
 
+describe("14. timezones are PHP identifiers", () => {
+  test("current IANA names and UTC are valid; ICU's legacy names and aliases are not", async () => {
+    for (const [i, timezone] of [
+      "Asia/Kolkata",
+      "Europe/Kyiv",
+      "America/Argentina/Buenos_Aires",
+      "UTC",
+    ].entries()) {
+      const body = { ...valid, username: `tz${i}`, email: `tz${i}@example.com`, timezone };
+      const r = await sb.call("POST", "/api/users", { body });
+      expect([timezone, r.status]).toEqual([timezone, 200]);
+    }
+    for (const timezone of ["Asia/Calcutta", "Europe/Kiev", "US/Eastern", "Etc/UTC"]) {
+      const r = await sb.call("POST", "/api/users", { body: { ...valid, timezone } });
+      expect(fieldErrors(r.json)).toEqual({ timezone: { errors: ["Please select a valid timezone."] } });
+    }
+  });
+});
+
 describe("15. the form-error body lists every field", () => {
   test("exact body for an empty create", async () => {
     const r = await sb.call("POST", "/api/users", { body: {} });
