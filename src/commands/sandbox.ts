@@ -58,12 +58,22 @@ async function readKimaiSeed(path: string, io: Io): Promise<KimaiSeed> {
 
 async function runKimai(options: SandboxCommandOptions, io: Io): Promise<{ close(): Promise<void> }> {
   const seed = options.seed === undefined ? undefined : await readKimaiSeed(options.seed, io);
-  const sandbox = await startKimaiSandbox({
-    ...(options.port !== undefined ? { port: options.port } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-    ...(options.workContractPlugin !== undefined ? { workContractPlugin: options.workContractPlugin } : {}),
-    ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
-  });
+  let sandbox: Awaited<ReturnType<typeof startKimaiSandbox>>;
+  try {
+    sandbox = await startKimaiSandbox({
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(options.workContractPlugin !== undefined ? { workContractPlugin: options.workContractPlugin } : {}),
+      ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+    });
+  } catch (e) {
+    if (e instanceof Error && "code" in e && e.code === "EADDRINUSE") {
+      throw new RosterformError(
+        `cannot start the sandbox: port ${options.port ?? 0} on 127.0.0.1 is already in use`,
+      );
+    }
+    throw e;
+  }
   io.stdout(`${JSON.stringify({ url: sandbox.url, token: sandbox.token })}\n`);
   return { close: () => sandbox.close() };
 }

@@ -50,4 +50,12 @@ describe("5. 404 before 403, 405 for a wrong method", () => {
     expect(r.json).toEqual({ code: 405, message: "Method Not Allowed" });
     expect(r.headers.get("allow")).toBe("GET, PATCH");
   });
+
+  test("routing and body decoding run before authentication (Symfony listener order)", async () => {
+    expect((await sb.call("GET", "/api/nothing", { as: "nobody" })).status).toBe(404);
+    expect((await sb.call("DELETE", "/api/users/1", { as: "nobody" })).status).toBe(405);
+    const malformed = await sb.call("PATCH", "/api/users/1", { as: "nobody", raw: "{oops" });
+    expect(malformed.json).toEqual({ code: 400, message: "Bad Request" });
+    expect((await sb.call("PATCH", "/api/users/1", { as: "nobody", raw: "{}" })).status).toBe(401);
+  });
 });

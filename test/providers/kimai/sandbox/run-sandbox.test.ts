@@ -58,4 +58,17 @@ describe("runSandbox", () => {
       runSandbox({ target: "kimai", seed: "sandbox-seed-not-json.txt" }, captureIo()),
     ).rejects.toThrow(/^seed file sandbox-seed-not-json.txt is not valid JSON: /);
   });
+
+  test("a port in use fails clearly", async () => {
+    const io = captureIo();
+    const first = await runSandbox({ target: "kimai" }, io);
+    try {
+      const port = Number(new URL((JSON.parse(io.out.join("")) as { url: string }).url).port);
+      await expect(runSandbox({ target: "kimai", port }, captureIo())).rejects.toThrow(
+        `cannot start the sandbox: port ${port} on 127.0.0.1 is already in use`,
+      );
+    } finally {
+      await first.close();
+    }
+  });
 });
