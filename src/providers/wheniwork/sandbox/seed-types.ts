@@ -25,7 +25,10 @@ export interface WhenIWorkSeedPerson {
 export interface WhenIWorkSeedUser {
   id: number;
   account_id: number;
-  /** Person id. Default: the person with this user's email, created when there is none. */
+  /**
+   * Person id. Default: the person with this user's email, created when there is none (with the user's id
+   * as person id when that is free, else the next free one).
+   */
   login_id?: number;
   /** Required unless login_id is given; must equal the person's email when both are. */
   email?: string;

@@ -130,6 +130,7 @@ function readCatalogIds(
 function resolvePerson(
   store: WhenIWorkStore,
   r: SeedReader,
+  userId: number,
   firstName: string,
   lastName: string,
 ): PersonRecord {
@@ -151,7 +152,14 @@ function resolvePerson(
   if (email === undefined) r.fail("email", "required when login_id is not given");
   return (
     store.personByEmailAddress(email) ??
-    store.addPerson({ email, first_name: firstName, last_name: lastName, passwordHash: null })
+    // A person created for a user takes the user's id when it is free, so simple seeds can say tokens: {"t": 1}.
+    store.addPerson({
+      ...(store.persons.has(userId) ? {} : { id: userId }),
+      email,
+      first_name: firstName,
+      last_name: lastName,
+      passwordHash: null,
+    })
   );
 }
 
@@ -163,7 +171,7 @@ function readUser(store: WhenIWorkStore, item: unknown, where: string, now: numb
   if (!store.accounts.has(accountId)) r.fail("account_id", `no account with id ${accountId}`);
   const firstName = r.string("first_name", "");
   const lastName = r.string("last_name", "");
-  const person = resolvePerson(store, r, firstName, lastName);
+  const person = resolvePerson(store, r, id, firstName, lastName);
   const other = store.memberOf(accountId, person.id);
   if (other !== undefined) {
     r.fail("email", `"${person.email}" already belongs to user ${other.id} of account ${accountId}`);
