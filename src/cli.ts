@@ -181,7 +181,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command("import")
     .description("write users.d files for the users a server has (plan right after shows no changes)")
     .addOption(dirOption())
-    .addOption(new Option("--target <name>", "the system to read").choices(["kimai"]).makeOptionMandatory())
+    .addOption(
+      new Option("--target <name>", "the system to read")
+        .choices(["kimai", "wheniwork"])
+        .makeOptionMandatory(),
+    )
     .option("--out <dir>", "where to write the files (default: DIR/users.d)")
     .option("--overwrite", "replace files that exist (default: keep them)")
     .option("--timeout <seconds>", "per-request timeout", integer("--timeout", 1, 3600), 30)
@@ -203,9 +207,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command("sandbox")
-    .description("run a local Kimai-compatible server for tests and demos")
+    .description("run a local Kimai- or When I Work-compatible server for tests and demos")
     .addOption(
-      new Option("--target <name>", "which system to imitate").choices(["kimai"]).makeOptionMandatory(),
+      new Option("--target <name>", "which system to imitate")
+        .choices(["kimai", "wheniwork"])
+        .makeOptionMandatory(),
     )
     .option("--port <port>", "port on 127.0.0.1 (0 = any free port)", integer("--port", 0, 65535), 0)
     .option("--seed <file>", "start from this state (JSON, as GET /__sandbox/state returns)")

@@ -6,6 +6,8 @@ import type { Io } from "./io.js";
 import { kimaiConnection } from "./providers/kimai/connect.js";
 import { KimaiProvider } from "./providers/kimai/provider.js";
 import type { Provider } from "./providers/provider.js";
+import { whenIWorkConnection } from "./providers/wheniwork/connect.js";
+import { WhenIWorkProvider } from "./providers/wheniwork/provider.js";
 
 export const TARGET_NAMES = ["kimai", "wheniwork"] as const;
 export type TargetName = (typeof TARGET_NAMES)[number];
@@ -49,5 +51,16 @@ export function connect(target: TargetName, config: RosterConfig, io: Io, option
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     });
   }
-  throw new RosterformError(`target ${target} is not supported yet`);
+  const wiw = config.targets.wheniwork;
+  if (!wiw) throw new RosterformError("targets.wheniwork is not configured");
+  const { url, token, userId } = whenIWorkConnection(wiw, io.env);
+  return new WhenIWorkProvider({
+    url,
+    token,
+    invite: wiw.invite,
+    ...(userId ? { userId } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    connections: Math.max(4, (options.parallelism ?? 4) + 2),
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+  });
 }

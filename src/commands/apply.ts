@@ -116,7 +116,10 @@ async function fromSavedPlan(options: ApplyCommandOptions, planFile: string, io:
         );
         continue;
       }
-      const current = new Map(session.snapshot.records.map((r) => [r.key, r.fingerprint]));
+      const keyed =
+        session.provider.desired(state.users, session.snapshot, state.at).remote ?? session.snapshot.records;
+      if (keyed !== session.snapshot.records) session.keyed = keyed;
+      const current = new Map(keyed.map((r) => [r.key, r.fingerprint]));
       for (const s of staleKeys(saved.fingerprints, current))
         stale.push(`${targetTitle(target)}: ${s.key} ${s.why}`);
     }
@@ -151,6 +154,7 @@ async function applyTarget(
   style: Style,
 ): Promise<ChangeResult[]> {
   const ids = new Map<string, string | number>(session.snapshot.records.map((r) => [r.key, r.id]));
+  for (const r of session.keyed ?? []) ids.set(r.key, r.id);
   const total = t.changes.length;
   let finished = 0;
   return executeChanges(t.changes, {

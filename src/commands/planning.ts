@@ -5,6 +5,7 @@ import type { DesiredState } from "../core/model.js";
 import type { Plan, TargetPlan } from "../core/plan.js";
 import { ConfigError, PlanError, RosterformError } from "../errors.js";
 import type { Io } from "../io.js";
+import type { RemoteRecord } from "../core/records.js";
 import type { Provider, RemoteSnapshot } from "../providers/provider.js";
 import { connect, selectTargets, type ConnectOptions, type TargetName } from "../targets.js";
 import { formatDiagnostic } from "../core/diagnostics.js";
@@ -27,6 +28,8 @@ export interface TargetSession {
   target: TargetName;
   provider: Provider;
   snapshot: RemoteSnapshot;
+  /** The server's records under the plan's keys, when the provider matched them itself. */
+  keyed?: RemoteRecord[];
 }
 
 export interface TargetFailure {
@@ -68,6 +71,7 @@ export function planTarget(
   if (mapping.errors.length > 0) throw new PlanError(session.target, mapping.errors);
   // Every declared user goes to the diff so that --only never makes the others look unmanaged.
   const all = only ? session.provider.desired(state.users, session.snapshot, state.at) : mapping;
+  if (all.remote) session.keyed = all.remote;
   return buildTargetPlan({
     target: session.target,
     endpoint: session.provider.endpoint,

@@ -16,18 +16,21 @@ export interface TargetPlanInput {
 }
 
 export function buildTargetPlan(input: TargetPlanInput): TargetPlan {
+  const remote = input.mapping.remote ?? input.snapshot.records;
+  const selfKey = input.mapping.selfKey ?? input.snapshot.selfKey;
   const diff = diffRecords({
     target: input.target,
     desired: input.mapping.records,
-    remote: input.snapshot.records,
+    remote,
     policy: input.policy,
-    ...(input.snapshot.selfKey !== undefined ? { selfKey: input.snapshot.selfKey } : {}),
+    ...(selfKey !== undefined ? { selfKey } : {}),
     ...(input.only ? { only: input.only } : {}),
+    ...(input.mapping.ignore?.length ? { ignore: new Set(input.mapping.ignore) } : {}),
   });
   return {
     target: input.target,
     endpoint: input.endpoint,
-    counts: { remote: input.snapshot.records.length, declared: input.mapping.records.length },
+    counts: { remote: remote.length, declared: input.mapping.records.length },
     changes: diff.changes,
     notes: [...input.snapshot.notes, ...input.mapping.notes, ...diff.notes],
     refusals: diff.refusals,

@@ -12,6 +12,8 @@ export interface DiffInput {
   selfKey?: string;
   /** `--only`: plan just these keys, and say nothing about users not declared. */
   only?: ReadonlySet<string>;
+  /** Keys that are nobody's business here (opted out of this target). */
+  ignore?: ReadonlySet<string>;
 }
 
 export interface DiffOutput {
@@ -65,7 +67,7 @@ export function diffRecords(input: DiffInput): DiffOutput {
   }
 
   for (const have of input.only ? [] : input.remote) {
-    if (desiredKeys.has(have.key)) continue;
+    if (desiredKeys.has(have.key) || input.ignore?.has(have.key)) continue;
     if (policy.unmanaged === "ignore") continue;
     const why = untouchable(have.key);
     const deactivate = policy.unmanaged === "deactivate" && have.enabled && !why && !have.system;

@@ -10,6 +10,8 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   connections?: number;
+  /** More answers worth retrying than 429/502/503/504, e.g. a throttling 403 without a JSON body. */
+  retryable?: (response: HttpResponse) => boolean;
   /** Told about each retry, for progress output. Never given headers. */
   onRetry?: (info: {
     method: string;
@@ -67,7 +69,8 @@ export class HttpClient {
         if (response.status < 400) return response;
         const retryAfter = headerValue(response.headers["retry-after"]);
         const error = new HttpError(method, path, response.status, response.text, [], retryAfter);
-        if (attempt >= attempts || !isRetryableStatus(response.status)) throw error;
+        const retryable = isRetryableStatus(response.status) || (this.options.retryable?.(response) ?? false);
+        if (attempt >= attempts || !retryable) throw error;
         await this.pause(method, path, attempt, retryAfter, `${response.status}`);
       } catch (error) {
         if (error instanceof HttpError) throw error;

@@ -14,6 +14,15 @@ export interface RemoteSnapshot {
 /** The desired records a provider derives from the declared users, or the reasons it cannot (plan-time errors). */
 export interface DesiredMapping {
   records: DesiredRecord[];
+  /**
+   * The server's records keyed to match `records`, when the provider matches people by something other than the
+   * username (When I Work: email, then employee code). Absent = the snapshot's records as they are.
+   */
+  remote?: RemoteRecord[];
+  /** Keys of people who opted out of this target: neither managed nor reported as unmanaged. */
+  ignore?: string[];
+  /** The token's own user under the keys of `remote`, when the provider knows it only after matching. */
+  selfKey?: string;
   /** Each blocks the whole plan of this target: nothing is sent. */
   errors: string[];
   notes: Note[];

@@ -9,6 +9,7 @@ import {
   type KimaiSeed,
   type KimaiSeedUser,
 } from "../../src/providers/kimai/sandbox/index.js";
+import { startWhenIWorkSandbox, type WhenIWorkSeed } from "../../src/providers/wheniwork/sandbox/index.js";
 
 /** A seed as the tests build it, and the state as the sandbox returns it: every field present. */
 export type StateUser = Required<Omit<KimaiSeedUser, "apiPassword" | "apiPasswordHash" | "avatar">>;
@@ -154,3 +155,81 @@ export async function sandbox(
     faults: async (rules) => void (await control("POST", "faults", rules)),
   };
 }
+
+export interface WiwSandbox {
+  url: string;
+  token: string;
+  env: Record<string, string>;
+  close(): Promise<void>;
+  state(): Promise<WhenIWorkState>;
+  requests(): Promise<SandboxRequest[]>;
+  clearRequests(): Promise<void>;
+  faults(rules: unknown[]): Promise<void>;
+}
+
+export interface WhenIWorkState {
+  users: {
+    id: number;
+    email: string;
+    first_name: string;
+    last_name: string;
+    role: number;
+    positions: number[];
+    locations: number[];
+    hours_max: number;
+    hours_preferred: number;
+    hourly_rate: number;
+    employee_code: string;
+    employment_type: string;
+    is_deleted: boolean;
+  }[];
+  positions: { id: number; name: string; is_deleted: boolean }[];
+  locations: { id: number; name: string; is_deleted: boolean }[];
+  invites: { user_id: number }[];
+}
+
+export async function wiwSandbox(seed?: WhenIWorkSeed): Promise<WiwSandbox> {
+  const s = await startWhenIWorkSandbox(seed ? { seed } : {});
+  const control = controlClient(s.url);
+  return {
+    url: s.url,
+    token: s.token,
+    env: { WHENIWORK_URL: s.url, WHENIWORK_TOKEN: s.token },
+    close: () => s.close(),
+    state: async () => (await control("GET", "state")) as WhenIWorkState,
+    requests: async () => {
+      const r = (await control("GET", "requests")) as SandboxRequest[] | { requests: SandboxRequest[] };
+      return Array.isArray(r) ? r : r.requests;
+    },
+    clearRequests: async () => void (await control("DELETE", "requests")),
+    faults: async (rules) => void (await control("POST", "faults", rules)),
+  };
+}
+
+function controlClient(url: string) {
+  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const res = await fetch(`${url}/__sandbox/${path}`, {
+      method,
+      ...(body !== undefined
+        ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } }
+        : {}),
+    });
+    if (res.status >= 400) throw new Error(`sandbox ${method} ${path}: ${res.status} ${await res.text()}`);
+    const text = await res.text();
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  };
+}
+
+export const BOTH_TARGETS_YAML = `targets:
+  kimai:
+    url: https://kimai.example.com
+    workContractPlugin: auto
+  wheniwork:
+    url: https://api.wheniwork.com
+policy:
+  unmanaged: report
+  protect: [admin]
+defaults:
+  language: en
+  timezone: Europe/Berlin
+`;

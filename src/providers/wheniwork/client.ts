@@ -1,0 +1,57 @@
+// When I Work API calls rosterform makes: paths and envelopes, nothing about plans.
+import type { HttpClient } from "../../http/client.js";
+import { asNamed, asWiwUser, listOf, oneOf, type WiwNamed, type WiwUser } from "./api.js";
+
+export type WiwUserBody = Record<string, string | number | boolean | number[]>;
+
+export class WhenIWorkClient {
+  constructor(readonly http: HttpClient) {}
+
+  /** Every user, archived ones included (to reactivate rather than duplicate): one request. */
+  async listUsers(): Promise<WiwUser[]> {
+    const res = await this.http.send("GET", "/2/users", {
+      query: { show_deleted: "true", include_objects: "false" },
+    });
+    return listOf(res.body, "users", "GET /2/users").map((u, i) => asWiwUser(u, `GET /2/users [${i}]`));
+  }
+
+  async listPositions(): Promise<WiwNamed[]> {
+    const res = await this.http.send("GET", "/2/positions", { query: { show_deleted: "true" } });
+    return listOf(res.body, "positions", "GET /2/positions").flatMap((p) => asNamed(p) ?? []);
+  }
+
+  async listLocations(): Promise<WiwNamed[]> {
+    const res = await this.http.send("GET", "/2/locations");
+    return listOf(res.body, "locations", "GET /2/locations").flatMap((l) => asNamed(l) ?? []);
+  }
+
+  /** The user with this email (case-insensitive), archived or not. */
+  async findByEmail(email: string): Promise<WiwUser | undefined> {
+    const res = await this.http.send("GET", "/2/users", { query: { search: email, show_deleted: "true" } });
+    const wanted = email.toLowerCase();
+    return listOf(res.body, "users", "GET /2/users")
+      .map((u, i) => asWiwUser(u, `GET /2/users [${i}]`))
+      .find((u) => u.email?.toLowerCase() === wanted);
+  }
+
+  async getUser(id: number): Promise<WiwUser> {
+    const res = await this.http.send("GET", `/2/users/${id}`);
+    return asWiwUser(oneOf(res.body, "user", `GET /2/users/${id}`), `GET /2/users/${id}`);
+  }
+
+  /** Sent once: a lost answer is resolved by looking the user up, never by sending again blindly. */
+  async createUser(body: WiwUserBody): Promise<WiwUser> {
+    const res = await this.http.send("POST", "/2/users", { body, retry: "once" });
+    return asWiwUser(oneOf(res.body, "user", "POST /2/users"), "POST /2/users");
+  }
+
+  async updateUser(id: number, body: WiwUserBody): Promise<WiwUser> {
+    const res = await this.http.send("PUT", `/2/users/${id}`, { body });
+    return asWiwUser(oneOf(res.body, "user", `PUT /2/users/${id}`), `PUT /2/users/${id}`);
+  }
+
+  /** Archive (soft delete); future shifts stay as open shifts. */
+  async archiveUser(id: number): Promise<void> {
+    await this.http.send("DELETE", `/2/users/${id}`, { retry: "once" });
+  }
+}

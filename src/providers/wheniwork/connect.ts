@@ -1,0 +1,44 @@
+// When I Work's settings from rosterform.yaml and the environment. Tokens come only from the environment.
+import { readFileSync } from "node:fs";
+import type { WhenIWorkTargetConfig } from "../../core/model.js";
+import { RosterformError } from "../../errors.js";
+import { checkServerUrl } from "../../net.js";
+
+export const DEFAULT_WHENIWORK_URL = "https://api.wheniwork.com";
+
+export interface WhenIWorkConnection {
+  url: string;
+  token: string;
+  /** W-UserId: which account (workplace) to act in, for a login with several. */
+  userId?: string;
+}
+
+export function whenIWorkConnection(
+  config: WhenIWorkTargetConfig,
+  env: Readonly<Record<string, string | undefined>>,
+): WhenIWorkConnection {
+  const rawUrl = env.WHENIWORK_URL || config.url || DEFAULT_WHENIWORK_URL;
+  const url = checkServerUrl(rawUrl, env.WHENIWORK_URL ? "WHENIWORK_URL" : "targets.wheniwork.url");
+  let token = env.WHENIWORK_TOKEN;
+  if (!token && env.WHENIWORK_TOKEN_FILE) {
+    try {
+      token = readFileSync(env.WHENIWORK_TOKEN_FILE, "utf8").trim();
+    } catch (error) {
+      throw new RosterformError(
+        `cannot read WHENIWORK_TOKEN_FILE ${env.WHENIWORK_TOKEN_FILE}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+      );
+    }
+  }
+  if (!token) {
+    throw new RosterformError(
+      "WHENIWORK_TOKEN is not set: log in with your developer key (POST https://api.login.wheniwork.com/login) and export the token as WHENIWORK_TOKEN, or name a file holding it in WHENIWORK_TOKEN_FILE",
+    );
+  }
+  const userId = env.WHENIWORK_USER_ID;
+  if (userId !== undefined && userId !== "" && !/^\d+$/.test(userId)) {
+    throw new RosterformError(
+      `WHENIWORK_USER_ID "${userId}" must be the numeric id of your user in the account`,
+    );
+  }
+  return { url, token, ...(userId ? { userId } : {}) };
+}

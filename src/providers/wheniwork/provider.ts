@@ -1,0 +1,247 @@
+// When I Work as a rosterform target: three list requests to read; one request per kind per user to apply.
+import type { DesiredUser } from "../../core/model.js";
+import type { Change, Note } from "../../core/plan.js";
+import type { RemoteRecord } from "../../core/records.js";
+import { HttpError, NetworkError, RosterformError } from "../../errors.js";
+import { HttpClient, type HttpClientOptions, type HttpResponse } from "../../http/client.js";
+import { isRetryableStatus } from "../../http/retry.js";
+import type {
+  ApplyContext,
+  ApplyOutcome,
+  DesiredMapping,
+  ExportedUser,
+  Provider,
+  RemoteSnapshot,
+} from "../provider.js";
+import { errorText, type WiwUser } from "./api.js";
+import { WhenIWorkClient, type WiwUserBody } from "./client.js";
+import { userDocument } from "./export.js";
+import {
+  desiredRecord,
+  displayName,
+  remoteRecord,
+  settingsOf,
+  unmatchedKey,
+  type Catalog,
+} from "./mapping.js";
+
+const CREATE_ATTEMPTS = 6;
+
+export interface WhenIWorkProviderOptions {
+  url: string;
+  token: string;
+  userId?: string;
+  /** targets.wheniwork.invite: send the invitation email on create. */
+  invite: boolean;
+  timeoutMs?: number;
+  connections?: number;
+  retry?: HttpClientOptions["retry"];
+  onRetry?: HttpClientOptions["onRetry"];
+}
+
+export interface WhenIWorkSnapshot extends RemoteSnapshot {
+  users: WiwUser[];
+  catalog: Catalog;
+}
+
+/** The current docs say throttling "typically" answers 403-class errors; a 403 without a JSON error is one. */
+function isThrottle(response: HttpResponse): boolean {
+  return response.status === 403 && errorText(response.body) === undefined;
+}
+
+export class WhenIWorkProvider implements Provider {
+  readonly target = "wheniwork";
+  readonly endpoint: string;
+  readonly client: WhenIWorkClient;
+
+  constructor(private readonly options: WhenIWorkProviderOptions) {
+    this.endpoint = options.url.replace(/\/+$/, "");
+    const http = new HttpClient({
+      baseUrl: this.endpoint,
+      headers: { "w-token": options.token, ...(options.userId ? { "w-userid": options.userId } : {}) },
+      retry: { retries: 6, maxDelayMs: 30_000, ...options.retry },
+      retryable: isThrottle,
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.connections !== undefined ? { connections: options.connections } : {}),
+      ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    });
+    this.client = new WhenIWorkClient(http);
+  }
+
+  async read(): Promise<WhenIWorkSnapshot> {
+    const [users, positions, locations] = await this.preflight(() =>
+      Promise.all([this.client.listUsers(), this.client.listPositions(), this.client.listLocations()]),
+    );
+    const catalog = { positions, locations };
+    const records = users.map((u) => remoteRecord(u, unmatchedKey(u), displayName(u), catalog));
+    return { records, notes: [], users, catalog };
+  }
+
+  /** Matches each declared person to a server user by email, then employee code; plan-time errors for names. */
+  desired(users: readonly DesiredUser[], snapshot: WhenIWorkSnapshot): DesiredMapping {
+    const errors: string[] = [];
+    const notes: Note[] = [];
+    const ignore: string[] = [];
+    const byEmail = new Map<string, WiwUser>();
+    const byCode = new Map<string, WiwUser>();
+    // A live user wins over an archived one with the same email.
+    for (const u of [...snapshot.users].sort((a, b) => Number(b.is_deleted) - Number(a.is_deleted))) {
+      if (u.email) byEmail.set(u.email.toLowerCase(), u);
+      if (u.employee_code) byCode.set(u.employee_code, u);
+    }
+    const matched = new Map<number, string>();
+    const remote: RemoteRecord[] = [];
+    const records = [];
+    for (const user of users) {
+      const key = user.username.toLowerCase();
+      if (user.wheniwork === false) {
+        const found = byEmail.get(user.email.toLowerCase());
+        ignore.push(key);
+        if (found) ignore.push(unmatchedKey(found));
+        continue;
+      }
+      records.push(desiredRecord(user, snapshot.catalog, errors));
+      const code = settingsOf(user).employeeCode;
+      const found = byEmail.get(user.email.toLowerCase()) ?? (code ? byCode.get(code) : undefined);
+      if (!found) continue;
+      const other = matched.get(found.id);
+      if (other !== undefined) {
+        errors.push(
+          `${user.source.file}: ${user.username} and ${other} match the same When I Work user (${displayName(found)}); give each a distinct email or employeeCode`,
+        );
+        continue;
+      }
+      matched.set(found.id, user.username);
+      remote.push(remoteRecord(found, key, user.username, snapshot.catalog));
+    }
+    for (const u of snapshot.users) {
+      if (!matched.has(u.id)) remote.push(remoteRecord(u, unmatchedKey(u), displayName(u), snapshot.catalog));
+    }
+    return { records, remote, ignore, errors, notes };
+  }
+
+  async apply(change: Change, _ctx: ApplyContext): Promise<ApplyOutcome> {
+    const body: WiwUserBody = {};
+    for (const a of change.attrs) {
+      if (a.key === "enabled") continue;
+      body[a.key] = a.to.raw as WiwUserBody[string];
+    }
+    try {
+      if (change.kind === "create") return await this.create(change, body);
+      const id = Number(change.remoteId);
+      if (change.kind === "reactivate") {
+        await this.client.updateUser(id, { ...body, reactivate: true });
+        return {};
+      }
+      if (Object.keys(body).length > 0) await this.client.updateUser(id, body);
+      if (change.kind === "deactivate") await this.archive(id);
+      return {};
+    } catch (error) {
+      throw explain(error);
+    }
+  }
+
+  export(snapshot: WhenIWorkSnapshot, _defaults: Readonly<Record<string, unknown>>): ExportedUser[] {
+    // Usernames come from the email's local part; a second person with the same local part gets the domain too.
+    const taken = new Set<string>();
+    return snapshot.users
+      .filter((u) => u.email)
+      .map((u) => {
+        const [local, domain] = u.email!.toLowerCase().split("@") as [string, string];
+        let username = taken.has(local) ? `${local}.${domain.split(".")[0]}` : local;
+        for (let i = 2; taken.has(username); i++) username = `${local}.${i}`;
+        taken.add(username);
+        return { username, document: userDocument(u, snapshot.catalog, username) };
+      });
+  }
+
+  async close(): Promise<void> {
+    await this.client.http.close();
+  }
+
+  private async create(change: Change, fields: WiwUserBody): Promise<ApplyOutcome> {
+    const email = String(fields.email ?? "");
+    // When I Work needs a name; a file without `name:` gets its username as first name.
+    const body: WiwUserBody = {
+      first_name: change.name,
+      last_name: "",
+      ...fields,
+      invite: this.options.invite,
+    };
+    const remarks: string[] = [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const user = await this.client.createUser(body);
+        return { id: user.id };
+      } catch (error) {
+        const unsure =
+          error instanceof NetworkError || (error instanceof HttpError && isRetryableStatus(error.status));
+        if (!unsure) throw error;
+        const found = await this.client.findByEmail(email);
+        if (found) {
+          remarks.push("the create's answer was lost; found the user on the server (not created twice)");
+          return { id: found.id, remarks };
+        }
+        if (attempt >= CREATE_ATTEMPTS) throw error;
+        const retryAfter = error instanceof HttpError ? error.retryAfter : undefined;
+        await this.client.http.pause("POST", "/2/users", attempt, retryAfter, error.message);
+      }
+    }
+  }
+
+  /** DELETE is repeated only after checking: a lost answer may mean it happened. */
+  private async archive(id: number): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.archiveUser(id);
+        return;
+      } catch (error) {
+        const unsure =
+          error instanceof NetworkError || (error instanceof HttpError && isRetryableStatus(error.status));
+        if (!unsure || attempt >= CREATE_ATTEMPTS) throw error;
+        if ((await this.client.getUser(id)).is_deleted) return;
+        const retryAfter = error instanceof HttpError ? error.retryAfter : undefined;
+        await this.client.http.pause("DELETE", `/2/users/${id}`, attempt, retryAfter, error.message);
+      }
+    }
+  }
+
+  private async preflight<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 401) {
+        throw new RosterformError(
+          `When I Work at ${this.endpoint} rejected the token (401): log in again and update WHENIWORK_TOKEN (tokens expire)`,
+        );
+      }
+      if (error instanceof HttpError && error.status === 403) {
+        throw new RosterformError(
+          `When I Work refused to list users (403${errorText(safeJson(error.body)) ? `: ${errorText(safeJson(error.body))}` : ""}): the token's user must be a manager or admin of the account (set WHENIWORK_USER_ID to pick the account)`,
+        );
+      }
+      if (error instanceof NetworkError) {
+        throw new RosterformError(
+          `cannot reach When I Work at ${this.endpoint}: ${error.reason}; check WHENIWORK_URL (or targets.wheniwork.url)`,
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function explain(error: unknown): unknown {
+  if (error instanceof HttpError && error.status >= 400 && error.status < 500) {
+    const text = errorText(safeJson(error.body));
+    if (text) return new HttpError(error.method, error.path, error.status, "", [`When I Work said: ${text}`]);
+  }
+  return error;
+}
