@@ -1,10 +1,12 @@
-// npm run demo: plan, apply and plan again against the embedded Kimai sandbox, seeded to differ from users.d/.
+// npm run demo: plan, apply and plan again against the embedded Kimai and When I Work sandboxes, seeded to
+// differ from users.d/.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { loadProject } from "../dist/config/load.js";
 import { startKimaiSandbox } from "../dist/providers/kimai/sandbox/index.js";
+import { startWhenIWorkSandbox } from "../dist/providers/wheniwork/sandbox/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "dist", "cli.js");
@@ -62,8 +64,30 @@ const seed = {
 };
 
 const sandbox = await startKimaiSandbox({ seed, workContractPlugin: true });
+
+// When I Work starts with its default account (positions Barista, Cashier, Manager; locations Main Street,
+// Harbour) plus one person who is already there with other hours, created through its API.
+const wiw = await startWhenIWorkSandbox({});
+const scheduled = declared.find((u) => u.wheniwork && u.wheniwork !== false) ?? declared[0];
+await fetch(`${wiw.url}/2/users`, {
+  method: "POST",
+  headers: { "W-Token": wiw.token, "content-type": "application/json" },
+  body: JSON.stringify({
+    email: scheduled.email,
+    first_name: "Temp",
+    last_name: "Name",
+    hours_max: 20,
+    invite: false,
+  }),
+});
 const bold = (s) => (process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[1m${s}\x1b[0m` : s);
-const env = { ...process.env, KIMAI_URL: sandbox.url, KIMAI_API_TOKEN: sandbox.token };
+const env = {
+  ...process.env,
+  KIMAI_URL: sandbox.url,
+  KIMAI_API_TOKEN: sandbox.token,
+  WHENIWORK_URL: wiw.url,
+  WHENIWORK_TOKEN: wiw.token,
+};
 let failed = false;
 try {
   for (const args of [["plan"], ["apply", "--yes"], ["plan", "--detailed-exitcode"]]) {
@@ -80,6 +104,8 @@ try {
   }
 } finally {
   await sandbox.close();
+  await wiw.close();
 }
-if (!failed) console.log("\nDemo complete: the second plan is empty, so users.d/ and the sandbox agree.");
+if (!failed)
+  console.log("\nDemo complete: the second plan is empty, so users.d/, Kimai and When I Work agree.");
 process.exit(failed ? 1 : 0);
