@@ -206,3 +206,30 @@ describe("request counts", () => {
     expect(writes).toHaveLength(6);
   });
 });
+
+describe("confirmation", () => {
+  test("apply without a plan file needs --yes when nobody can answer, and sends nothing", async () => {
+    sb = await sandbox();
+    dir = await project({ "users.d/emil.yaml": EMIL });
+    await sb.clearRequests();
+    const apply = await run(["apply"], sb.env, dir);
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain("apply needs --yes when it cannot ask (no terminal)");
+    expect((await sb.requests()).filter((r) => r.method !== "GET")).toEqual([]);
+  });
+
+  test("apply --format json reports every result and prints no plan text", async () => {
+    sb = await sandbox();
+    dir = await project({ "users.d/emil.yaml": EMIL });
+    const apply = await run(["apply", "--yes", "--format", "json"], sb.env, dir);
+    expect(apply.code, apply.stderr).toBe(0);
+    const out = JSON.parse(apply.stdout) as {
+      formatVersion: number;
+      targets: { results: { user: string; status: string; kind: string }[] }[];
+    };
+    expect(out.formatVersion).toBe(1);
+    expect(out.targets[0]!.results).toEqual([
+      { id: "kimai:create:emil", kind: "create", user: "emil", status: "applied" },
+    ]);
+  });
+});
