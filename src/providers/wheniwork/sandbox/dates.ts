@@ -6,7 +6,21 @@ const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const pad = (n: number): string => String(n).padStart(2, "0");
 
-export function formatRfc2822(epochMs: number, offsetMinutes = SERVER_UTC_OFFSET_MINUTES): string {
+// Seeds give most users the same few timestamps; caching keeps 100,000-user lists cheap.
+const cache = new Map<number, string>();
+const CACHE_LIMIT = 10_000;
+
+export function formatRfc2822(epochMs: number): string {
+  let text = cache.get(epochMs);
+  if (text === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    text = formatWithOffset(epochMs, SERVER_UTC_OFFSET_MINUTES);
+    cache.set(epochMs, text);
+  }
+  return text;
+}
+
+export function formatWithOffset(epochMs: number, offsetMinutes: number): string {
   const d = new Date(epochMs + offsetMinutes * 60_000);
   const sign = offsetMinutes < 0 ? "-" : "+";
   const abs = Math.abs(offsetMinutes);

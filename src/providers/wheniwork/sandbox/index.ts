@@ -91,8 +91,7 @@ export async function startWhenIWorkSandbox(
   const initialSeed: unknown = options.seed ?? defaultSeed(options.token);
   const store = storeFromSeed(initialSeed);
   const identity = ensureIdentity(store, options.token);
-  // POST /__sandbox/reset without a body returns to this state (same token), not to a fresh random one.
-  const initialState = exportState(store);
+  const identityPerson = store.tokens.get(identity.token) ?? 0;
   const state: SandboxState = { store };
   const limiter = new RateLimiter(limit);
   const routerOptions = { state, limiter, throttleStatus: options.throttleStatus ?? 429 };
@@ -103,7 +102,11 @@ export async function startWhenIWorkSandbox(
       hooks: {
         exportState: () => exportState(state.store),
         resetState: (seed) => {
-          state.store = storeFromSeed(seed ?? initialState);
+          // Without a body: back to the start seed, and the token handed out keeps working.
+          const next = storeFromSeed(seed ?? initialSeed);
+          if (seed === null && next.persons.has(identityPerson))
+            next.tokens.set(identity.token, identityPerson);
+          state.store = next;
           limiter.clear();
         },
       },
