@@ -1,7 +1,13 @@
 // Plan as a pull-request comment: summary table, one collapsible block per user, bounded size.
 import { countChanges, type Change, type Plan, type TargetPlan } from "../core/plan.js";
+import { hiddenLine, visibleNotes } from "./notes.js";
 import { summaryLine, targetTitle } from "./summary.js";
 
+/**
+ * First line of every Markdown plan: invisible once rendered, it is how a CI job finds the comment it posted
+ * before and updates it instead of adding another (see examples/github-actions/plan.yml).
+ */
+export const PLAN_COMMENT_MARKER = "<!-- rosterform-plan -->";
 /** GitHub rejects comments over 65,536 characters; stay well under. */
 export const MARKDOWN_LIMIT = 60_000;
 const ICON: Record<Change["kind"], string> = {
@@ -12,15 +18,17 @@ const ICON: Record<Change["kind"], string> = {
 };
 
 export function renderPlanMarkdown(plan: Plan, limit: number = MARKDOWN_LIMIT): string {
-  const head: string[] = [`## rosterform plan`, "", `Contracts as of ${plan.at}.`, ""];
+  const head: string[] = [PLAN_COMMENT_MARKER, `## rosterform plan`, "", `Contracts as of ${plan.at}.`, ""];
   for (const t of plan.targets) head.push(...summaryTable(t));
   const budget = limit - 400; // room for the truncation note
   let out = head.join("\n");
   const cut: { target: string; count: number }[] = [];
   for (const t of plan.targets) {
     const section = [`\n### ${escape(targetTitle(t.target))}\n`];
-    for (const note of t.notes)
+    const { shown, hidden } = visibleNotes(t.notes);
+    for (const note of shown)
       section.push(`- ${note.level === "warning" ? "⚠️ " : ""}${escape(note.message)}`);
+    if (hidden > 0) section.push(`- ${escape(hiddenLine(hidden))}`);
     for (const r of t.refusals) section.push(`- ❌ **refused:** ${escape(r.message)}`);
     if (t.notes.length || t.refusals.length) section.push("");
     let text = section.join("\n");

@@ -1,6 +1,7 @@
 // Plan as text, in the manner of Terraform: + create, ~ update, - deactivate, values in human units.
 import type { AttrChange, Change, Plan, TargetPlan } from "../core/plan.js";
 import { noStyle, type Style } from "./style.js";
+import { hiddenLine, visibleNotes } from "./notes.js";
 import { summaryLine, targetTitle } from "./summary.js";
 
 const SYMBOL: Record<Change["kind"], string> = { create: "+", update: "~", deactivate: "-", reactivate: "~" };
@@ -18,11 +19,13 @@ function renderTarget(t: TargetPlan, many: boolean, style: Style): string {
     "",
   );
   for (const change of t.changes) lines.push(...renderChange(change, style), "");
-  for (const note of t.notes) {
+  const { shown, hidden } = visibleNotes(t.notes);
+  for (const note of shown) {
     lines.push(
       note.level === "warning" ? style.yellow(`  ! ${note.message}`) : style.dim(`  · ${note.message}`),
     );
   }
+  if (hidden > 0) lines.push(style.dim(`  · ${hiddenLine(hidden)}`));
   if (t.scheduled.length > 0) {
     lines.push("  Scheduled contract changes:");
     for (const s of t.scheduled) lines.push(`    ${s.from}  ${s.key} → ${s.summary}`);

@@ -52,6 +52,22 @@ describe("text", () => {
     expect(text.trimEnd().split("\n").at(-1)).toBe("Plan: 0 to create, 1 to update, 0 to deactivate.");
   });
 
+  test("informational notes are capped at 20 with a count; warnings are all shown", () => {
+    const notes = [
+      ...Array.from({ length: 25 }, (_, i) => ({
+        level: "info" as const,
+        message: `stray${i} is on the server but not in users.d`,
+      })),
+      { level: "warning" as const, message: "careful" },
+    ];
+    const text = renderPlanText(plan([], { notes }));
+    expect(text).toContain("  ! careful");
+    expect(text).toContain("stray19 is on the server");
+    expect(text).not.toContain("stray20 is on the server");
+    expect(text).toContain("… and 5 more notes (rosterform plan --format json lists them all)");
+    expect(renderPlanMarkdown(plan([], { notes }))).toContain("… and 5 more notes");
+  });
+
   test("no changes says so", () => {
     expect(renderPlanText(plan([]))).toContain("No changes.");
   });
