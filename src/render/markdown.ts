@@ -25,10 +25,10 @@ export function renderPlanMarkdown(plan: Plan, limit: number = MARKDOWN_LIMIT): 
   const cut: { target: string; count: number }[] = [];
   for (const t of plan.targets) {
     const section = [`\n### ${escape(targetTitle(t.target))}\n`];
-    const { shown, hidden } = visibleNotes(t.notes);
-    for (const note of shown)
+    const notes = visibleNotes(t.notes);
+    for (const note of notes.shown)
       section.push(`- ${note.level === "warning" ? "⚠️ " : ""}${escape(note.message)}`);
-    if (hidden > 0) section.push(`- ${escape(hiddenLine(hidden))}`);
+    if (notes.hidden > 0) section.push(`- ${escape(hiddenLine(notes.hidden))}`);
     for (const r of t.refusals) section.push(`- ❌ **refused:** ${escape(r.message)}`);
     if (t.notes.length || t.refusals.length) section.push("");
     let text = section.join("\n");
