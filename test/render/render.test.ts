@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { Change, Plan, TargetPlan } from "../../src/core/plan.js";
 import { attr } from "../../src/core/records.js";
 import { renderPlanJson } from "../../src/render/json.js";
-import { MARKDOWN_LIMIT, renderPlanMarkdown } from "../../src/render/markdown.js";
+import { MARKDOWN_LIMIT, PLAN_COMMENT_MARKER, renderPlanMarkdown } from "../../src/render/markdown.js";
 import { styleFor } from "../../src/render/style.js";
 import { renderPlanText } from "../../src/render/text.js";
 
@@ -103,6 +103,160 @@ describe("markdown", () => {
     const out = renderPlanMarkdown(plan(many));
     expect(out.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(out).toMatch(/\*\*Truncated:\*\* \d+ change\(s\) for Kimai not shown/);
+  });
+});
+
+function create(key: string): Change {
+  return {
+    id: `wheniwork:create:${key}`,
+    kind: "create",
+    key,
+    name: key,
+    attrs: [
+      { key: "email", to: attr(`${key}@example.com`, `${key}@example.com`) },
+      { key: "positions", to: attr(["Barista"], "Barista") },
+    ],
+    dependsOn: [],
+  };
+}
+
+function deactivate(key: string): Change {
+  return {
+    id: `kimai:deactivate:${key}`,
+    kind: "deactivate",
+    key,
+    name: key,
+    remoteId: 9,
+    attrs: [{ key: "enabled", from: attr(true, "true"), to: attr(false, "false") }],
+    dependsOn: [],
+    reason: "not in users.d (policy.unmanaged: deactivate)",
+  };
+}
+
+/** Kimai with updates and deactivations, When I Work with creates. */
+function twoTargets(kimai: Change[], wheniwork: Change[]): Plan {
+  const base = plan(kimai);
+  const first = base.targets[0]!;
+  return {
+    ...base,
+    targets: [
+      first,
+      { ...first, target: "wheniwork", endpoint: "https://api.wheniwork.com", changes: wheniwork },
+    ],
+  };
+}
+
+/** The text of each table's body rows: [[cell, cell], ...] per table. */
+function tables(tokens: ReturnType<MarkdownIt["parse"]>): string[][][] {
+  const out: string[][][] = [];
+  let rows: string[][] = [];
+  let row: string[] = [];
+  let inBody = false;
+  for (const t of tokens) {
+    if (t.type === "table_open") rows = [];
+    else if (t.type === "tbody_open") inBody = true;
+    else if (t.type === "tbody_close") inBody = false;
+    else if (t.type === "tr_open") row = [];
+    else if (t.type === "tr_close" && inBody) rows.push(row);
+    else if (t.type === "inline" && inBody) row.push(t.content);
+    else if (t.type === "table_close") out.push(rows);
+  }
+  return out;
+}
+
+describe("markdown with two targets", () => {
+  const md = new MarkdownIt({ html: true });
+  const kimai = [update("anna", 2), update("bob"), deactivate("old.intern")];
+  const wiw = [create("anna"), create("bob"), create("carla")];
+
+  test("starts with the hidden marker the CI comment step looks for", () => {
+    const out = renderPlanMarkdown(twoTargets(kimai, wiw));
+    expect(out.split("\n")[0]).toBe(PLAN_COMMENT_MARKER);
+    const first = md.parse(out, {})[0]!;
+    expect(first.type).toBe("html_block");
+    // Rendered, it is a comment: nothing of it shows.
+    expect(md.render(out)).toMatch(/^<!-- rosterform-plan -->\n<h2>rosterform plan<\/h2>/);
+  });
+
+  test("one summary table per target counting each kind, then one section per target", () => {
+    const out = renderPlanMarkdown(twoTargets(kimai, wiw));
+    const tokens = md.parse(out, {});
+    const [kimaiTable, wiwTable, ...rest] = tables(tokens);
+    // The per-user tables follow the two summary tables.
+    expect(rest).toHaveLength(kimai.length + wiw.length);
+    expect(kimaiTable).toEqual([
+      ["➕ create", "0"],
+      ["✏️ update", "2"],
+      ["⛔ deactivate", "1"],
+      ["♻️ reactivate", "0"],
+    ]);
+    expect(wiwTable?.map((r) => r[1])).toEqual(["3", "0", "0", "0"]);
+    expect(out).toContain("**When I Work** (https://api.wheniwork.com): Plan: 3 to create, 0 to update");
+    const headings = tokens
+      .map((t, i) => (t.type === "heading_open" && t.tag === "h3" ? tokens[i + 1]?.content : undefined))
+      .filter(Boolean);
+    expect(headings).toEqual(["Kimai", "When I Work"]);
+  });
+
+  test("one <details> per changed user, under its target, with a row per field", () => {
+    const out = renderPlanMarkdown(twoTargets(kimai, wiw));
+    const html = md.render(out);
+    expect(html.match(/<details>/g)).toHaveLength(6);
+    expect(html.match(/<\/details>/g)).toHaveLength(6);
+    const [beforeWiw, afterWiw] = html.split("<h3>When I Work</h3>");
+    expect(beforeWiw?.match(/<details>/g)).toHaveLength(3);
+    expect(afterWiw?.match(/<details>/g)).toHaveLength(3);
+    expect(beforeWiw).toContain(
+      "<summary>⛔ <code>old.intern</code> deactivate — not in users.d (policy.unmanaged: deactivate)</summary>",
+    );
+    expect(afterWiw).toContain("<summary>➕ <code>carla</code> create</summary>");
+    const [, , annaKimai, , , annaWiw] = tables(md.parse(out, {}));
+    expect(annaKimai).toEqual([
+      ["<code>field_0</code>", "38h", "40h"],
+      ["<code>field_1</code>", "38h", "40h"],
+    ]);
+    expect(annaWiw).toEqual([
+      ["<code>email</code>", "", "anna@example.com"],
+      ["<code>positions</code>", "", "Barista"],
+    ]);
+  });
+
+  test("no truncation note when everything fits", () => {
+    expect(renderPlanMarkdown(twoTargets(kimai, wiw))).not.toContain("Truncated");
+  });
+
+  test("over the limit: both summaries stay, whole blocks are cut, the note counts what is missing", () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => update(`user${i}`, 4));
+    const big = twoTargets(
+      many(400),
+      many(400).map((c) => ({ ...c, id: `wheniwork:${c.id}` })),
+    );
+    const limit = 20_000;
+    const out = renderPlanMarkdown(big, limit);
+    expect(out.length).toBeLessThanOrEqual(limit);
+    const html = md.render(out);
+    expect(html.match(/<details>/g)?.length).toBe(html.match(/<\/details>/g)?.length);
+    const shown = html.match(/<details>/g)?.length ?? 0;
+    expect(shown).toBeGreaterThan(0);
+    // Both summary tables still count every change.
+    const [kimaiTable, wiwTable] = tables(md.parse(out, {}));
+    expect(kimaiTable?.[1]).toEqual(["✏️ update", "400"]);
+    expect(wiwTable?.[1]).toEqual(["✏️ update", "400"]);
+    const note = /> \*\*Truncated:\*\* (.+) not shown, to keep this comment under 20,000 characters\./.exec(
+      out,
+    );
+    expect(note, out.slice(-600)).not.toBeNull();
+    const cut = [...note![1]!.matchAll(/(\d+) change\(s\) for (Kimai|When I Work)/g)];
+    expect(cut.map((m) => m[2])).toContain("When I Work");
+    expect(shown + cut.reduce((sum, m) => sum + Number(m[1]), 0)).toBe(800);
+    expect(html).toMatch(/<blockquote>\s*<p><strong>Truncated:<\/strong>/);
+  });
+
+  test("the default limit holds for a plan of thousands of users on both targets", () => {
+    const many = Array.from({ length: 2000 }, (_, i) => update(`user${i}`, 6));
+    const out = renderPlanMarkdown(twoTargets(many, many));
+    expect(out.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
+    expect(out).toContain("**Truncated:**");
   });
 });
 
