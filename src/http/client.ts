@@ -1,6 +1,7 @@
 // A small JSON-over-HTTP client on undici: keep-alive, timeouts, retries, request counting. No provider names here.
 import { Agent, request, errors as undiciErrors } from "undici";
 import { HttpError, NetworkError } from "../errors.js";
+import { JsonArrayParser } from "./json-array.js";
 import { DEFAULT_RETRY, isRetryableStatus, retryDelayMs, type RetryPolicy } from "./retry.js";
 
 export interface HttpClientOptions {
@@ -30,6 +31,12 @@ export interface RequestOptions {
    * "once": never repeated here (creates): the caller decides after looking at the server.
    */
   retry?: "safe" | "once";
+  /**
+   * For a JSON array answer: parse it element by element as it arrives (never as one string) and keep
+   * what this returns for each. The body is then that array (`text` is empty); any other answer parses
+   * as usual. Must not throw.
+   */
+  items?: (value: unknown, index: number) => unknown;
 }
 
 export interface HttpResponse {
@@ -110,6 +117,13 @@ export class HttpClient {
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
       });
+      if (options.items && res.statusCode < 400) {
+        const parser = new JsonArrayParser(options.items);
+        for await (const chunk of res.body) parser.write(chunk as Buffer);
+        const result = parser.end();
+        const body = result.array ? result.items : result.value;
+        return { status: res.statusCode, headers: res.headers, body, text: "" };
+      }
       const text = await res.body.text();
       return { status: res.statusCode, headers: res.headers, body: parseJson(text), text };
     } catch (error) {

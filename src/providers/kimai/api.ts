@@ -20,8 +20,15 @@ export interface KimaiUser {
   locale: string;
   timezone: string;
   roles?: string[];
-  supervisor?: KimaiUser | null;
+  /** Kimai sends a full nested entity; lists keep only what rosterform reads (KimaiClient.listUsers). */
+  supervisor?: KimaiUserRef | null;
   preferences?: KimaiPreference[];
+}
+
+/** A user as another user's supervisor. */
+export interface KimaiUserRef {
+  id: number;
+  username: string;
 }
 
 export interface KimaiVersion {

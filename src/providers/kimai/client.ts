@@ -31,7 +31,10 @@ export class KimaiClient {
 
   /** Every user, enabled and disabled, with roles, supervisor and stored preferences: one request. */
   async listUsers(): Promise<KimaiUser[]> {
-    const res = await this.http.send("GET", "/api/users", { query: { visible: "3", full: "true" } });
+    const res = await this.http.send("GET", "/api/users", {
+      query: { visible: "3", full: "true" },
+      items: slimListedUser,
+    });
     return asKimaiUserList(res.body, "GET /api/users");
   }
 
@@ -39,6 +42,7 @@ export class KimaiClient {
   async findByUsername(username: string): Promise<KimaiUser | undefined> {
     const res = await this.http.send("GET", "/api/users", {
       query: { visible: "3", full: "true", term: username },
+      items: slimListedUser,
     });
     const wanted = username.toLowerCase();
     return asKimaiUserList(res.body, "GET /api/users").find((u) => u.username.toLowerCase() === wanted);
@@ -62,4 +66,22 @@ export class KimaiClient {
     const res = await this.http.send("PATCH", `/api/users/${id}/preferences`, { body: preferences });
     return asKimaiUser(res.body, `PATCH /api/users/${id}/preferences`);
   }
+}
+
+/**
+ * Kimai nests the supervisor as a full entity, which nests its own supervisor, and so on: with a deep org
+ * chart most of a full list is repeated supervisors (~7 KB per user at 100,000 users). rosterform reads only
+ * the supervisor's id and username, so only those are kept, element by element as the list arrives.
+ */
+function slimListedUser(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  const user = value as { id?: unknown; username?: unknown; supervisor?: unknown };
+  // Anything that is not a user is left whole, for asKimaiUserList to report as it is.
+  if (typeof user.id !== "number" || typeof user.username !== "string") return value;
+  const boss = user.supervisor;
+  if (typeof boss === "object" && boss !== null && !Array.isArray(boss)) {
+    const { id, username } = boss as { id?: unknown; username?: unknown };
+    user.supervisor = { id, username };
+  }
+  return value;
 }
