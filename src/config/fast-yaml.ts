@@ -10,8 +10,12 @@ import { FORBIDDEN_KEYS } from "./parse-yaml.js";
 
 export interface FastParsed {
   data: Record<string, unknown>;
-  tree: SourceNode;
+  /** Only with `positions: true`; most files never need one, and building it is most of the cost. */
+  tree?: SourceNode;
 }
+
+/** Stands for every node when positions are not tracked. */
+const NO_NODE: SourceNode = { kind: "scalar", pos: { line: 0, column: 0 } };
 
 interface Line {
   indent: number;
@@ -33,8 +37,18 @@ function bail(): never {
 // Control characters, BOM, line/paragraph separators, and NEL: leave them to the complete parser.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const AWKWARD_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFEFF\u2028\u2029]/;
-const KEY = /^([A-Za-z_][A-Za-z0-9_.-]*):(?= |$)/;
-const FLOW_KEY = /^([A-Za-z_][A-Za-z0-9_.-]*): /;
+const WORDS: ReadonlyMap<string, null | boolean> = new Map<string, null | boolean>([
+  ["~", null],
+  ["null", null],
+  ["Null", null],
+  ["NULL", null],
+  ["true", true],
+  ["True", true],
+  ["TRUE", true],
+  ["false", false],
+  ["False", false],
+  ["FALSE", false],
+]);
 const SIMPLE_INT = /^-?(?:0|[1-9][0-9]{0,14})$/;
 const SIMPLE_FLOAT = /^-?(?:0|[1-9][0-9]{0,14})\.[0-9]{1,15}$/;
 // Any other spelling the core schema reads as a number (0o17, 0x1f, 1e3, .5, +1, 007, .inf, .nan…).
@@ -42,7 +56,8 @@ const OTHER_NUMBER =
   /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const PLAIN_START_FORBIDDEN = new Set([..."[]{},#&*!|>'\"%@`"]);
 
-export function fastParseYaml(text: string): FastParsed | undefined {
+export function fastParseYaml(text: string, options: { positions?: boolean } = {}): FastParsed | undefined {
+  const track = options.positions ?? true;
   if (AWKWARD_CHARS.test(text) || text.includes("\t")) return undefined;
   const lines: Line[] = [];
   const raw = text.split("\n");
@@ -59,10 +74,11 @@ export function fastParseYaml(text: string): FastParsed | undefined {
   const first = lines[0];
   if (!first || first.indent !== 0 || isSeqItem(first.text)) return undefined;
   try {
-    const parser = new BlockParser(lines);
+    const parser = new BlockParser(lines, track);
     const root = parser.mapping(0);
     if (parser.index < lines.length) return undefined;
-    return { data: root.value as Record<string, unknown>, tree: root.node };
+    const data = root.value as Record<string, unknown>;
+    return track ? { data, tree: root.node } : { data };
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;
@@ -75,7 +91,10 @@ function isSeqItem(text: string): boolean {
 
 class BlockParser {
   index = 0;
-  constructor(private readonly lines: Line[]) {}
+  constructor(
+    private readonly lines: Line[],
+    private readonly track: boolean,
+  ) {}
 
   private block(indent: number): Parsed {
     const line = this.lines[this.index];
@@ -87,15 +106,15 @@ class BlockParser {
     const start = this.lines[this.index];
     if (!start) return bail();
     const data: Record<string, unknown> = {};
-    const entries = new Map<string, MapEntryNode>();
+    const entries: Map<string, MapEntryNode> | undefined = this.track ? new Map() : undefined;
     while (this.index < this.lines.length) {
       const line = this.lines[this.index] as Line;
       if (line.indent < indent) break;
       if (line.indent > indent || isSeqItem(line.text)) bail();
-      const match = KEY.exec(line.text);
-      const key = match?.[1];
-      if (key === undefined || !isPlainKey(key) || entries.has(key)) bail();
-      const keyPos: Pos = { line: line.line, column: indent + 1 };
+      const keyLength = plainKeyLength(line.text, 0);
+      const key = keyLength > 0 ? line.text.slice(0, keyLength) : "";
+      if (key === "" || !isPlainKey(key) || Object.hasOwn(data, key)) bail();
+      const keyPos: Pos = this.track ? { line: line.line, column: indent + 1 } : NO_NODE.pos;
       const rest = line.text.slice(key.length + 1);
       const spaces = countSpaces(rest);
       const valueText = rest.slice(spaces);
@@ -105,16 +124,17 @@ class BlockParser {
         const next = this.lines[this.index];
         if (next && next.indent > indent) parsed = this.block(next.indent);
         else if (next && next.indent === indent && isSeqItem(next.text)) parsed = this.sequence(indent);
-        else parsed = { value: null, node: { kind: "scalar", pos: keyPos } };
+        else parsed = { value: null, node: this.track ? { kind: "scalar", pos: keyPos } : NO_NODE };
       } else {
-        parsed = inlineValue(valueText, line.line, indent + key.length + 1 + spaces + 1);
+        parsed = inlineValue(valueText, line.line, indent + key.length + 1 + spaces + 1, this.track);
         this.index++;
         const next = this.lines[this.index];
         if (next && next.indent > indent) bail(); // a continued scalar or a syntax error
       }
       data[key] = parsed.value;
-      entries.set(key, { keyPos, value: parsed.node });
+      entries?.set(key, { keyPos, value: parsed.node });
     }
+    if (!entries) return { value: data, node: NO_NODE };
     return { value: data, node: { kind: "map", pos: { line: start.line, column: indent + 1 }, entries } };
   }
 
@@ -133,26 +153,27 @@ class BlockParser {
       const column = indent + 1 + spaces + 1;
       if (content === "" || content.startsWith("#") || isSeqItem(content)) bail();
       let parsed: Parsed;
-      if (KEY.test(content)) {
+      if (plainKeyLength(content, 0) > 0) {
         // "- key: value" opens a mapping whose keys line up with this first key.
         this.lines[this.index] = { indent: column - 1, text: content, line: line.line };
         parsed = this.mapping(column - 1);
       } else {
-        parsed = inlineValue(content, line.line, column);
+        parsed = inlineValue(content, line.line, column, this.track);
         this.index++;
         const next = this.lines[this.index];
         if (next && next.indent > indent) bail();
       }
       values.push(parsed.value);
-      items.push(parsed.node);
+      if (this.track) items.push(parsed.node);
     }
+    if (!this.track) return { value: values, node: NO_NODE };
     return { value: values, node: { kind: "seq", pos: { line: start.line, column: indent + 1 }, items } };
   }
 }
 
 /** A key that the core schema reads as this very string, and that is safe as an object key. */
 function isPlainKey(key: string): boolean {
-  return key.length <= 1000 && !FORBIDDEN_KEYS.has(key) && typeof plainScalar(key) === "string";
+  return key.length <= 1000 && !FORBIDDEN_KEYS.has(key) && !WORDS.has(key);
 }
 
 function countSpaces(s: string): number {
@@ -162,7 +183,7 @@ function countSpaces(s: string): number {
 }
 
 /** A value written on the rest of a line (comments allowed after it). `column` is 1-based. */
-function inlineValue(text: string, line: number, column: number): Parsed {
+function inlineValue(text: string, line: number, column: number, track: boolean): Parsed {
   const first = text[0];
   if (first === '"' || first === "'") {
     const end = text.indexOf(first, 1);
@@ -171,15 +192,16 @@ function inlineValue(text: string, line: number, column: number): Parsed {
     if (first === '"' && content.includes("\\")) bail();
     if (first === "'" && text[end + 1] === "'") bail();
     expectLineEnd(text.slice(end + 1));
-    return { value: content, node: { kind: "scalar", pos: { line, column } } };
+    return { value: content, node: track ? { kind: "scalar", pos: { line, column } } : NO_NODE };
   }
   if (first === "[" || first === "{") {
-    const flow = new FlowParser(text, line, column);
+    const flow = new FlowParser(text, line, column, track);
     const parsed = first === "[" ? flow.sequence() : flow.mapping();
     expectLineEnd(text.slice(flow.index));
     return parsed;
   }
-  return { value: plainScalar(blockPlainText(text)), node: { kind: "scalar", pos: { line, column } } };
+  const value = plainScalar(blockPlainText(text));
+  return { value, node: track ? { kind: "scalar", pos: { line, column } } : NO_NODE };
 }
 
 /** Only spaces and an optional comment may follow a value. */
@@ -200,24 +222,33 @@ function blockPlainText(text: string): string {
 
 /** YAML 1.2 core schema resolution of a plain scalar; odd numeric spellings go to the complete parser. */
 function plainScalar(text: string): unknown {
-  switch (text) {
-    case "~":
-    case "null":
-    case "Null":
-    case "NULL":
-      return null;
-    case "true":
-    case "True":
-    case "TRUE":
-      return true;
-    case "false":
-    case "False":
-    case "FALSE":
-      return false;
-  }
+  const word = WORDS.get(text);
+  if (word !== undefined) return word;
+  const c = text.charCodeAt(0);
+  // Only text starting with a digit, sign or dot can be a number in the core schema.
+  const numeric = (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46;
+  if (!numeric) return text;
   if (SIMPLE_INT.test(text) || SIMPLE_FLOAT.test(text)) return Number(text);
   if (OTHER_NUMBER.test(text)) bail();
   return text;
+}
+
+/**
+ * The length of a plain key `[A-Za-z_][A-Za-z0-9_.-]*` at `start` that is followed by ":" and then a space
+ * or the end of the text; 0 when there is none.
+ */
+function plainKeyLength(text: string, start: number): number {
+  let i = start;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    const other = (c >= 48 && c <= 57) || c === 46 || c === 45;
+    if (letter || (other && i > start)) continue;
+    break;
+  }
+  if (i === start || text.charCodeAt(i) !== 58) return 0;
+  const after = text.charCodeAt(i + 1);
+  return after === 32 || Number.isNaN(after) ? i - start : 0;
 }
 
 /** One-line flow collections of scalars: [a, "b", 'c'] and { key: value, other: 8h }. No nesting. */
@@ -227,6 +258,7 @@ class FlowParser {
     private readonly text: string,
     private readonly line: number,
     private readonly column: number,
+    private readonly track: boolean,
   ) {}
 
   sequence(): Parsed {
@@ -237,31 +269,34 @@ class FlowParser {
       if (this.text[this.index] === "]") break;
       const item = this.scalar("]");
       values.push(item.value);
-      items.push(item.node);
+      if (this.track) items.push(item.node);
       if (this.separator("]")) break;
     }
     this.index++;
+    if (!this.track) return { value: values, node: NO_NODE };
     return { value: values, node: { kind: "seq", pos: { line: this.line, column: this.column }, items } };
   }
 
   mapping(): Parsed {
     const data: Record<string, unknown> = {};
-    const entries = new Map<string, MapEntryNode>();
+    const entries: Map<string, MapEntryNode> | undefined = this.track ? new Map() : undefined;
     for (;;) {
       this.skipSpaces();
       if (this.text[this.index] === "}") break;
-      const match = FLOW_KEY.exec(this.text.slice(this.index));
-      const key = match?.[1];
-      if (key === undefined || !isPlainKey(key) || entries.has(key)) bail();
-      const keyPos = { line: this.line, column: this.column + this.index };
+      const keyLength = plainKeyLength(this.text, this.index);
+      if (keyLength <= 0 || this.text.charCodeAt(this.index + keyLength + 1) !== 32) bail();
+      const key = this.text.slice(this.index, this.index + keyLength);
+      if (!isPlainKey(key) || Object.hasOwn(data, key)) bail();
+      const keyPos = this.track ? { line: this.line, column: this.column + this.index } : NO_NODE.pos;
       this.index += key.length + 1;
       this.skipSpaces();
       const value = this.scalar("}");
       data[key] = value.value;
-      entries.set(key, { keyPos, value: value.node });
+      entries?.set(key, { keyPos, value: value.node });
       if (this.separator("}")) break;
     }
     this.index++;
+    if (!entries) return { value: data, node: NO_NODE };
     return { value: data, node: { kind: "map", pos: { line: this.line, column: this.column }, entries } };
   }
 
@@ -276,7 +311,7 @@ class FlowParser {
   }
 
   private scalar(close: string): Parsed {
-    const pos = { line: this.line, column: this.column + this.index };
+    const pos = this.track ? { line: this.line, column: this.column + this.index } : NO_NODE.pos;
     const first = this.text[this.index];
     if (first === '"' || first === "'") {
       const end = this.text.indexOf(first, this.index + 1);
@@ -285,7 +320,7 @@ class FlowParser {
       if (first === '"' && content.includes("\\")) bail();
       if (first === "'" && this.text[end + 1] === "'") bail();
       this.index = end + 1;
-      return { value: content, node: { kind: "scalar", pos } };
+      return { value: content, node: this.track ? { kind: "scalar", pos } : NO_NODE };
     }
     let end = this.index;
     while (end < this.text.length && this.text[end] !== "," && this.text[end] !== close) end++;
@@ -294,7 +329,7 @@ class FlowParser {
     if (raw === "" || /[[\]{}#:"'`]/.test(raw) || PLAIN_START_FORBIDDEN.has(raw[0] ?? "")) bail();
     if (raw[0] === "?" || (raw[0] === "-" && (raw.length === 1 || raw[1] === " "))) bail();
     this.index = end;
-    return { value: plainScalar(raw), node: { kind: "scalar", pos } };
+    return { value: plainScalar(raw), node: this.track ? { kind: "scalar", pos } : NO_NODE };
   }
 
   private skipSpaces(): void {

@@ -3,15 +3,52 @@ import type { Diagnostic, Severity } from "../core/diagnostics.js";
 import type { Pos, PathSegment, SourceNode, Target } from "./source-tree.js";
 import { locate } from "./source-tree.js";
 
+/** A position tree, or a function that builds it on first use (most valid files never need one). */
+export type TreeSource = SourceNode | (() => SourceNode | undefined) | undefined;
+
 export class FileReport {
+  private built: SourceNode | undefined;
+  private pending: (() => SourceNode | undefined) | undefined;
+
+  /**
+   * @param plainText the text of a file the fast parser accepted: its top-level keys start their line,
+   *   so rootKeyPos can find them without building the tree.
+   */
   constructor(
     readonly file: string,
-    readonly tree: SourceNode | undefined,
+    tree: TreeSource,
     private readonly sink: Diagnostic[],
-  ) {}
+    private readonly plainText?: string,
+  ) {
+    if (typeof tree === "function") this.pending = tree;
+    else this.built = tree;
+  }
+
+  get tree(): SourceNode | undefined {
+    if (this.pending) {
+      this.built = this.pending();
+      this.pending = undefined;
+    }
+    return this.built;
+  }
 
   pos(path: readonly PathSegment[], target: Target = "value"): Pos {
-    return this.tree ? locate(this.tree, path, target) : { line: 0, column: 0 };
+    const tree = this.tree;
+    return tree ? locate(tree, path, target) : { line: 0, column: 0 };
+  }
+
+  /** Where a top-level key is written (cheap for plain files). */
+  rootKeyPos(key: string): Pos {
+    if (this.pending && this.plainText !== undefined) {
+      const text = this.plainText;
+      const at = text.startsWith(`${key}:`) ? 0 : text.indexOf(`\n${key}:`) + 1;
+      if (at > 0 || text.startsWith(`${key}:`)) {
+        let line = 1;
+        for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) line++;
+        return { line, column: 1 };
+      }
+    }
+    return this.pos([key], "key");
   }
 
   error(path: readonly PathSegment[], code: string, message: string, target: Target = "value"): void {

@@ -105,7 +105,7 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
       onFail();
       return undefined;
     }
-    const report = new FileReport(source.file, parsed.tree, diagnostics);
+    const report = new FileReport(source.file, parsed.tree, diagnostics, parsed.plainText);
     validateWithSchema(validate, parsed.data, report);
     return read(parsed.data, report);
   };

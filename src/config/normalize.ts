@@ -19,7 +19,7 @@ export function toDesiredUser(
   at: string,
 ): DesiredUser {
   const username = draft.username ?? "";
-  const keyPos = draft.report.pos(["username"], "key");
+  const keyPos = draft.report.rootKeyPos("username");
   const user: DesiredUser = {
     username,
     email: draft.email ?? "",

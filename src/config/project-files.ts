@@ -1,12 +1,14 @@
 // Finding and reading the project's YAML files: bounded concurrency, size checked before reading.
-import { open, readdir } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { decodeSource } from "./text-decoding.js";
 
 /** Larger files are refused before they are read or parsed. */
 export const MAX_FILE_BYTES = 1024 * 1024;
-const READ_CONCURRENCY = 64;
+/** Files read between two turns of the event loop. */
+const READ_BATCH = 512;
 
 export interface SourceText {
   /** relative to the project dir, forward slashes */
@@ -46,6 +48,10 @@ export async function listYamlFiles(dir: string, sub: string): Promise<Listing> 
           `this is a directory, not a YAML file; rename it or move it out of ${sub}/`,
         ),
       );
+    } else if (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice()) {
+      diagnostics.push(
+        diagnostic(file, "file.not-a-file", "this is not a regular file; replace it with a YAML file"),
+      );
     } else {
       files.push(file);
     }
@@ -54,53 +60,60 @@ export async function listYamlFiles(dir: string, sub: string): Promise<Listing> 
   return { files, diagnostics };
 }
 
-/** Reads and decodes files, at most READ_CONCURRENCY at a time; results are in input order. */
+/**
+ * Reads and decodes files in input order, a batch at a time, yielding to the event loop between batches.
+ * Reads are synchronous on purpose: for thousands of small files on a 2-core machine, libuv's thread pool
+ * (fs/promises or callbacks) measured 4x the CPU of open/read/close in place, and the pool's threads compete
+ * with the parser for the same cores. One reused buffer of MAX_FILE_BYTES + 1 bytes: no file is read past
+ * the limit, and at most one file is open at a time.
+ */
 export async function readSourceFiles(dir: string, files: readonly string[]): Promise<SourceText[]> {
-  const results: SourceText[] = new Array<SourceText>(files.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const index = next++;
-      const file = files[index] as string;
-      results[index] = await readSourceFile(dir, file);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+  const results: SourceText[] = [];
+  for (let start = 0; start < files.length; start += READ_BATCH) {
+    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const file of files.slice(start, start + READ_BATCH))
+      results.push(readInto(join(dir, file), file, buffer));
+  }
   return results;
 }
 
 export async function readSourceFile(dir: string, file: string): Promise<SourceText> {
-  let handle;
+  return readInto(join(dir, file), file, Buffer.allocUnsafe(MAX_FILE_BYTES + 1));
+}
+
+// O_NONBLOCK: opening a FIFO someone named anna.yaml must not wait for a writer.
+const OPEN_FLAGS =
+  constants.O_NONBLOCK === undefined ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
+
+/** open, read until EOF or one byte past the limit, close; never throws. */
+function readInto(path: string, file: string, buffer: Buffer): SourceText {
+  let fd: number | undefined;
   try {
-    handle = await open(join(dir, file), "r");
-    const stats = await handle.stat();
-    if (stats.isDirectory()) {
-      return fail(file, "file.not-a-file", "this is a directory, not a YAML file; rename it or move it away");
+    fd = openSync(path, OPEN_FLAGS);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, length);
+      length += n;
+      if (n === 0 || length >= buffer.length) break;
     }
-    if (!stats.isFile())
-      return fail(file, "file.not-a-file", "this is not a regular file; replace it with a YAML file");
-    if (stats.size > MAX_FILE_BYTES) {
-      return fail(file, "file.too-large", tooLarge(stats.size));
-    }
-    const bytes = await handle.readFile();
-    // A file that grew between stat and read is still bounded.
-    if (bytes.length > MAX_FILE_BYTES) return fail(file, "file.too-large", tooLarge(bytes.length));
-    const decoded = decodeSource(bytes, file);
+    if (length > MAX_FILE_BYTES)
+      return fail(file, "file.too-large", tooLarge(Math.max(fstatSync(fd).size, length)));
+    const decoded = decodeSource(buffer.subarray(0, length), file);
     return { file, text: decoded.text, diagnostics: decoded.diagnostics };
   } catch (error) {
-    const code = errorCode(error);
-    const why =
-      code === "EACCES" || code === "EPERM"
-        ? "permission denied"
-        : code === "ENOENT"
-          ? "it does not exist (a broken symbolic link?)"
-          : code === "EISDIR"
-            ? "it is a directory"
-            : code;
-    return fail(file, "file.unreadable", `the file cannot be read: ${why}`);
+    return fail(file, "file.unreadable", `the file cannot be read: ${describeErrorCode(errorCode(error))}`);
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+function describeErrorCode(code: string): string {
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ENOENT") return "it does not exist (a broken symbolic link?)";
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "EAGAIN" || code === "ESPIPE") return "it is not a regular file (a pipe?)";
+  return code;
 }
 
 function tooLarge(bytes: number): string {

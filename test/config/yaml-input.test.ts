@@ -1,4 +1,5 @@
 // Bad input of every kind gives one clear diagnostic, never a crash or a hang.
+import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
@@ -158,6 +159,20 @@ describe("YAML input", () => {
       "users.d/team.yaml: this is a directory, not a YAML file; rename it or move it out of users.d/",
     ]);
   });
+
+  test.skipIf(process.platform === "win32")(
+    "a named pipe, directly or through a link, never hangs",
+    async () => {
+      const dir = writeProject({ "users.d/ab.yaml": user("ab") });
+      execFileSync("mkfifo", [join(dir, "pipe")]);
+      execFileSync("mkfifo", [join(dir, "users.d/fifo.yaml")]);
+      symlinkSync(join(dir, "pipe"), join(dir, "users.d/linked.yaml"));
+      expect((await loadProject(dir)).diagnostics.map(formatDiagnostic)).toEqual([
+        "users.d/fifo.yaml: this is not a regular file; replace it with a YAML file",
+        "users.d/linked.yaml: the file cannot be read: it is not a regular file (a pipe?)",
+      ]);
+    },
+  );
 
   test.skipIf(process.getuid?.() === 0)("a file without read permission", async () => {
     const dir = writeProject({ "users.d/ab.yaml": user("ab") });
