@@ -25,11 +25,11 @@ export function indexTemplates(templates: readonly TemplateDraft[]): Map<string,
     byName.set(name, group[0] as TemplateDraft);
     if (group.length < 2) continue;
     for (const template of group) {
-      const others = group.filter((t) => t !== template).map((t) => t.report.file);
+      const others = listOthers(group, template, (t) => t.report.file);
       template.report.error(
         ["name"],
         "contract.duplicate-template",
-        `contract template "${name}" is also defined in ${others.join(", ")}; template names must be unique`,
+        `contract template "${name}" is also defined in ${others}; template names must be unique`,
       );
     }
   }
@@ -61,16 +61,18 @@ function reportDuplicates(
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     for (const user of group) {
-      const others = group.filter((u) => u !== user).map((u) => where(u.report, [field]));
+      const others = listOthers(group, user, (u) => where(u.report, [field]));
       user.report.error(
         [field],
         `user.duplicate-${field}`,
-        `${field} "${get(user) ?? ""}" is also declared in ${others.join(", ")} (compared case-insensitively); each person needs their own ${field}`,
+        `${field} "${get(user) ?? ""}" is also declared in ${others} (compared case-insensitively); each person needs their own ${field}`,
       );
     }
   }
   return groups;
 }
+
+const MAX_SUGGESTIONS = 100;
 
 export function isEnabled(user: UserDraft, defaults: { enabled?: boolean }): boolean {
   return user.enabled ?? defaults.enabled ?? true;
@@ -88,6 +90,8 @@ export function checkSupervisors(
     if (key !== undefined && !byUsername.has(key)) byUsername.set(key, user);
   }
   const supervisorOf = new Map<UserDraft, UserDraft>();
+  // Suggestions compare against every username: affordable for a few typos, not for thousands.
+  let suggestionsLeft = MAX_SUGGESTIONS;
   for (const user of users) {
     const name = user.supervisor;
     if (typeof name !== "string") continue;
@@ -97,7 +101,7 @@ export function checkSupervisors(
       user.report.error(
         ["supervisor"],
         "supervisor.unknown",
-        `supervisor "${name}" is not a username in users.d/${didYouMean(name, byUsername.keys())}; write the username of someone declared there, or null for none`,
+        `supervisor "${name}" is not a username in users.d/${suggestionsLeft-- > 0 ? didYouMean(name, byUsername.keys()) : ""}; write the username of someone declared there, or null for none`,
       );
       continue;
     }
@@ -183,6 +187,19 @@ export function resolveSchedule(
     else ok = false;
   }
   return ok ? schedule : undefined;
+}
+
+/** "a, b, c and 7 more": the other members of a group, without building the whole list (groups can be huge). */
+function listOthers<T>(group: readonly T[], self: T, describe: (item: T) => string, limit = 3): string {
+  const shown: string[] = [];
+  for (const item of group) {
+    if (item === self) continue;
+    if (shown.length === limit) {
+      return `${shown.join(", ")} and ${group.length - 1 - limit} more`;
+    }
+    shown.push(describe(item));
+  }
+  return shown.join(", ");
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {

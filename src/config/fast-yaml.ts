@@ -80,7 +80,8 @@ export function fastParseYaml(text: string, options: { positions?: boolean } = {
     const data = root.value as Record<string, unknown>;
     return track ? { data, tree: root.node } : { data };
   } catch (error) {
-    if (error instanceof Unsupported) return undefined;
+    // RangeError: nesting deep enough to exhaust the stack; the complete parser reports it.
+    if (error instanceof Unsupported || error instanceof RangeError) return undefined;
     throw error;
   }
 }

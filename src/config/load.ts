@@ -139,8 +139,9 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
     files: 1 + templateFiles.length + userFiles.length,
   };
   sortDiagnostics(diagnostics);
-  if (hasErrors(diagnostics)) return { diagnostics, counts };
-  return { state: { at, config: project.config, users: desired }, diagnostics, counts };
+  const shown = limitPerFile(diagnostics, MAX_DIAGNOSTICS_PER_FILE);
+  if (hasErrors(shown)) return { diagnostics: shown, counts };
+  return { state: { at, config: project.config, users: desired }, diagnostics: shown, counts };
 }
 
 function crossCheckAndNormalise(
@@ -205,6 +206,37 @@ function stem(file: string): string {
 
 function wholeFile(file: string, code: string, message: string): Diagnostic {
   return { file, line: 0, column: 0, code, message, severity: "error" };
+}
+
+/** Beyond this, a file's further problems are summed up in one line (a broken file can yield thousands). */
+export const MAX_DIAGNOSTICS_PER_FILE = 50;
+
+function limitPerFile(sorted: readonly Diagnostic[], max: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const file = (sorted[i] as Diagnostic).file;
+    let j = i;
+    while (j < sorted.length && (sorted[j] as Diagnostic).file === file) j++;
+    const group = sorted.slice(i, j);
+    if (group.length <= max) out.push(...group);
+    else {
+      const hidden = group.slice(max);
+      out.push(...group.slice(0, max));
+      const errors = hidden.filter((d) => d.severity === "error").length;
+      const first = hidden[0] as Diagnostic;
+      out.push({
+        file,
+        line: first.line,
+        column: first.column,
+        code: "file.too-many-problems",
+        message: `${hidden.length} more problems in this file are not shown (${errors} errors); fix the ones above first`,
+        severity: errors > 0 ? "error" : "warning",
+      });
+    }
+    i = j;
+  }
+  return out;
 }
 
 export function sortDiagnostics(diagnostics: Diagnostic[]): void {

@@ -1,7 +1,7 @@
 // The complete YAML path (the `yaml` package): exact syntax errors with positions, duplicate keys, tabs,
 // alias bombs and dangerous keys. fast-yaml.ts handles the common simple files; everything else comes here.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
-import type { Node as YamlNode } from "yaml";
+import type { Document, Node as YamlNode, YAMLMap } from "yaml";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { MapEntryNode, Pos, SourceNode } from "./source-tree.js";
 
@@ -44,10 +44,17 @@ export function parseYaml(text: string, file: string): YamlParseResult {
   const report = (pos: Pos, code: string, message: string, severity: Diagnostic["severity"] = "error") =>
     diagnostics.push({ file, line: pos.line, column: pos.column, code, message, severity });
 
+  const seen = new Set<string>();
   for (const error of doc.errors) {
     const known = CODE_BY_YAML_ERROR[error.code];
     const pos = posOf(error.pos[0]);
-    if (error.code === "DUPLICATE_KEY") {
+    // One broken bracket can make the parser report the same error hundreds of times.
+    const key = `${error.code}|${pos.line}|${pos.column}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (/call stack/i.test(error.message)) {
+      report(pos, "yaml.too-deep", TOO_DEEP);
+    } else if (error.code === "DUPLICATE_KEY") {
       const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim() || "this key";
       report(
         pos,
@@ -84,6 +91,26 @@ export function parseYaml(text: string, file: string): YamlParseResult {
     return { diagnostics };
   }
 
+  try {
+    return toData(root, doc, posOf, report, diagnostics);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      report({ line: 0, column: 0 }, "yaml.too-deep", TOO_DEEP);
+      return { diagnostics };
+    }
+    throw error;
+  }
+}
+
+const TOO_DEEP = "the values are nested too deeply to read; a user file needs only a few levels";
+
+function toData(
+  root: YAMLMap,
+  doc: Document,
+  posOf: (offset: number) => Pos,
+  report: (pos: Pos, code: string, message: string) => void,
+  diagnostics: Diagnostic[],
+): YamlParseResult {
   const tree = buildTree(root, posOf, (pos, key) =>
     report(
       pos,

@@ -45,6 +45,16 @@ describe("identities", () => {
     ]);
   });
 
+  test("a username declared in many files names three others and counts the rest", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) files[`users.d/u${i}.yaml`] = `username: same\nemail: u${i}@example.com\n`;
+    const result = await load(files);
+    expect(result.diagnostics[0]?.message).toBe(
+      'username "same" is also declared in users.d/u1.yaml:1:11, users.d/u2.yaml:1:11, users.d/u3.yaml:1:11 and 2 more (compared case-insensitively); each person needs their own username',
+    );
+    expect(result.diagnostics).toHaveLength(6);
+  });
+
   test("a username that is someone else's email", async () => {
     expect(
       await problems({

@@ -121,6 +121,38 @@ describe("YAML input", () => {
     expect(result.state?.users[0]?.preferences).toEqual({ a: "ab@example.com" });
   });
 
+  test("deep nesting is refused without a crash, in flow and in block style", async () => {
+    const flow = await load({
+      "users.d/ab.yaml": `${user("ab")}preferences: ${"[".repeat(5000)}${"]".repeat(5000)}\n`,
+    });
+    expect(flow.diagnostics.map((d) => d.code)).toEqual(["yaml.too-deep"]);
+    let block = `${user("ab")}preferences:\n`;
+    for (let depth = 1; depth < 1200; depth++) block += `${" ".repeat(depth)}a:\n`;
+    const result = await load({ "users.d/ab.yaml": block });
+    expect(result.state).toBeUndefined();
+    expect(result.diagnostics.length).toBeGreaterThan(0);
+  });
+
+  test("an unclosed bracket is reported once, not once per following line", async () => {
+    expect(
+      (await problems({ "users.d/ab.yaml": `${user("ab")}roles: ${"[".repeat(300)}\n` })).length,
+    ).toBeLessThanOrEqual(3);
+  });
+
+  test("a file with hundreds of problems shows the first 50 and a count of the rest", async () => {
+    const text = `${user("ab")}${Array.from({ length: 120 }, (_, i) => `field${i}: x`).join("\n")}\n`;
+    const result = await load({ "users.d/ab.yaml": text });
+    expect(result.diagnostics).toHaveLength(51);
+    expect(result.diagnostics[50]).toEqual({
+      file: "users.d/ab.yaml",
+      line: 53,
+      column: 1,
+      code: "file.too-many-problems",
+      message: "70 more problems in this file are not shown (70 errors); fix the ones above first",
+      severity: "error",
+    });
+  });
+
   test("__proto__, constructor and prototype keys are errors and never reach a prototype", async () => {
     const text = [
       "username: ab",
