@@ -147,7 +147,7 @@ function twoTargets(kimai: Change[], wheniwork: Change[]): Plan {
 }
 
 /** The text of each table's body rows: [[cell, cell], ...] per table. */
-function tables(tokens: ReturnType<MarkdownIt["parse"]>): string[][][] {
+function tables(tokens: ReturnType<InstanceType<typeof MarkdownIt>["parse"]>): string[][][] {
   const out: string[][][] = [];
   let rows: string[][] = [];
   let row: string[] = [];
