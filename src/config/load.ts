@@ -171,6 +171,16 @@ function crossCheckAndNormalise(
 async function readConfigSource(dir: string, diagnostics: Diagnostic[]): Promise<SourceText | undefined> {
   const source = await readSourceFile(dir, CONFIG_FILE);
   if (source.diagnostics.some((d) => d.code === "file.unreadable") && !(await exists(dir, CONFIG_FILE))) {
+    if (await exists(dir, "rosterform.yml")) {
+      diagnostics.push(
+        wholeFile(
+          "rosterform.yml",
+          "project.config-name",
+          `rename rosterform.yml to ${CONFIG_FILE}; that is the name rosterform reads`,
+        ),
+      );
+      return undefined;
+    }
     diagnostics.push(
       wholeFile(
         CONFIG_FILE,

@@ -246,6 +246,18 @@ describe("project layout", () => {
     ]);
   });
 
+  test("rosterform.yml instead of rosterform.yaml", async () => {
+    expect(
+      await problems({
+        "rosterform.yaml": null,
+        "rosterform.yml": "targets: { kimai: {} }\n",
+        "users.d/ab.yaml": user("ab"),
+      }),
+    ).toEqual([
+      "rosterform.yml: rename rosterform.yml to rosterform.yaml; that is the name rosterform reads",
+    ]);
+  });
+
   test("contracts.d is optional; an empty users.d is a warning", async () => {
     const result = await load({});
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
