@@ -92,6 +92,9 @@ export function checkSupervisors(
   const supervisorOf = new Map<UserDraft, UserDraft>();
   // Suggestions compare against every username: affordable for a few typos, not for thousands.
   let suggestionsLeft = MAX_SUGGESTIONS;
+  let names: string[] | undefined;
+  const declaredNames = (): string[] =>
+    (names ??= users.flatMap((u) => (u.username === undefined ? [] : [u.username])));
   for (const user of users) {
     const name = user.supervisor;
     if (typeof name !== "string") continue;
@@ -101,7 +104,9 @@ export function checkSupervisors(
       user.report.error(
         ["supervisor"],
         "supervisor.unknown",
-        `supervisor "${name}" is not a username in users.d/${suggestionsLeft-- > 0 ? didYouMean(name, byUsername.keys()) : ""}; write the username of someone declared there, or null for none`,
+        `supervisor "${name}" is not a username in users.d/` +
+          ((suggestionsLeft-- > 0 && didYouMean(name, declaredNames())) ||
+            "; write the username of someone declared there, or null for none"),
       );
       continue;
     }

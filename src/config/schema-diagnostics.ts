@@ -95,9 +95,12 @@ function describe(error: ErrorObject, data: unknown): Described | undefined {
     case "enum": {
       const allowed = (Array.isArray(params.allowedValues) ? params.allowedValues : []).map((v) => String(v));
       const hint = typeof value === "string" ? didYouMean(value, allowed) : "";
+      const list = allowed.join(", ");
       return at(
         "schema.enum",
-        `${label} ${show(value)} is not allowed${hint}; write one of: ${allowed.join(", ")}`,
+        hint
+          ? `${label} ${show(value)} is not allowed${hint} (one of: ${list})`
+          : `${label} ${show(value)} is not allowed; write one of: ${list}`,
       );
     }
     case "pattern":

@@ -75,7 +75,7 @@ describe("supervisors", () => {
         "users.d/m.yaml": user("max.mustermann"),
       }),
     ).toEqual([
-      'users.d/a.yaml:3:13: supervisor "max.musterman" is not a username in users.d/; did you mean "max.mustermann"?; write the username of someone declared there, or null for none',
+      'users.d/a.yaml:3:13: supervisor "max.musterman" is not a username in users.d/; did you mean "max.mustermann"?',
     ]);
   });
 

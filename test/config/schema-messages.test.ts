@@ -51,7 +51,7 @@ describe("schema messages", () => {
 
   test("enum values are listed, with a suggestion when close", async () => {
     expect(await problems(anna("wheniwork: { role: employe }"))).toEqual([
-      'users.d/anna.yaml:3:20: wheniwork.role "employe" is not allowed; did you mean "employee"?; write one of: admin, manager, supervisor, employee',
+      'users.d/anna.yaml:3:20: wheniwork.role "employe" is not allowed; did you mean "employee"? (one of: admin, manager, supervisor, employee)',
     ]);
   });
 
