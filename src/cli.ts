@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // The command line: options -> commands, and the one place runtime errors are caught and turned into exit codes.
-import { realpathSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { runApply } from "./commands/apply.js";
 import { runImport } from "./commands/import.js";
+import { runInit, type CiChoice } from "./commands/init.js";
 import { runPlan } from "./commands/plan.js";
 import { describeError } from "./commands/report.js";
 import { runValidate } from "./commands/validate.js";
-import { RosterformError } from "./errors.js";
+import { ConfigError, RosterformError } from "./errors.js";
 import { ExitCode, processIo, type Io } from "./io.js";
 
 const VERSION = "0.1.0";
@@ -38,50 +39,96 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), ...value.split(",").filter(Boolean)];
 }
 
+const onlyOption = (verb: string) =>
+  new Option("--only <users...>", `${verb} only these usernames (space- or comma-separated)`).argParser(
+    collect,
+  );
+
 const targetOption = () =>
-  new Option("--target <name>", "only this target (repeatable)")
+  new Option("--target <name>", "only this system (repeatable)")
     .choices(["kimai", "wheniwork"])
     .argParser(collect);
 
 const EXAMPLES = {
   root: `
+Getting started:
+  $ rosterform init --ci github      a project here: rosterform.yaml, users.d/, contracts.d/, CI workflows
+  $ rosterform validate              check the YAML offline (no network, no token)
+  $ export KIMAI_API_TOKEN=...       a super-admin's API token (Kimai: avatar -> API access)
+  $ rosterform plan                  what apply would change; sends no write
+  $ rosterform apply                 make those changes (asks first; --yes in CI)
+
+More:
+  $ rosterform import --target kimai                adopt the users a Kimai already has
+  $ rosterform plan --format markdown > plan.md     a pull-request comment
+  $ rosterform plan --out plan.json                 then: rosterform apply plan.json
+  $ rosterform sandbox --target kimai               a local Kimai-compatible server to try things on
+  $ rosterform help plan                            options and examples of one command
+
+Environment (tokens are read only from here, never from arguments):
+  KIMAI_URL, KIMAI_API_TOKEN or KIMAI_API_TOKEN_FILE          Kimai's address and API token
+  WHENIWORK_URL, WHENIWORK_TOKEN or WHENIWORK_TOKEN_FILE,     When I Work's API, token, and the user id that
+  WHENIWORK_USER_ID                                           picks the account (with targets.wheniwork)
+  NO_COLOR                                                    no colour in output
+
+Exit codes: 0 ok / no changes, 1 error, 2 changes pending (plan --detailed-exitcode),
+3 refused by a safety check (policy.limits, a stale saved plan).
+Documentation: README.md in the rosterform package (npm view rosterform readme).`,
+  init: `
 Examples:
-  $ rosterform validate                       check users.d/ and contracts.d/ offline
-  $ rosterform plan                           show what apply would change
-  $ rosterform plan --format markdown > plan.md   a pull-request comment
-  $ rosterform plan --out plan.json && rosterform apply plan.json
-  $ rosterform sandbox --target kimai         a local Kimai-compatible server to try things
+  $ rosterform init                        here, with GitHub Actions workflows in .github/workflows/
+  $ rosterform init --dir people --ci gitlab
+  $ rosterform init --ci none              only the YAML and the editor schemas
+  $ rosterform init --force                also replace files that exist (default: keep them)
 
-Environment:
-  KIMAI_URL, KIMAI_API_TOKEN (or KIMAI_API_TOKEN_FILE)   the Kimai server and its API token
-  NO_COLOR                                              no colour in output
-
-Exit codes: 0 ok / no changes, 1 error, 2 changes pending (plan --detailed-exitcode), 3 refused by a safety check.`,
+Writes rosterform.yaml, users.d/jane.doe.yaml (an example person), contracts.d/full-time-40h.yaml,
+schemas/*.json (editors complete and check fields through the files' $schema lines) and, for --ci github,
+.github/workflows/rosterform-{plan,apply,drift}.yml; for --ci gitlab, .gitlab-ci.yml.
+Everything it writes passes rosterform validate.`,
   validate: `
 Examples:
-  $ rosterform validate
-  $ rosterform validate --dir people --format json`,
+  $ rosterform validate                            every problem in every file, as file:line:col: message
+  $ rosterform validate --dir people --format json
+  $ rosterform validate --at 2027-01-01            check the contracts in force on that date
+
+Needs no network and no token: run it in a pre-commit hook or as the first CI step.`,
   plan: `
 Examples:
   $ rosterform plan
-  $ rosterform plan --detailed-exitcode          exit 2 when anything would change (drift check)
-  $ rosterform plan --format markdown            for a pull-request comment
-  $ rosterform plan --out plan.json              save it for rosterform apply plan.json
-  $ rosterform plan --at 2027-01-01 --only anna.schmidt`,
+  $ rosterform plan --detailed-exitcode                    exit 2 when anything would change (drift check)
+  $ rosterform plan --format markdown --detailed-exitcode > plan.md   for a pull-request comment
+  $ rosterform plan --out plan.json                        save it, then: rosterform apply plan.json
+  $ rosterform plan --target kimai --only anna.schmidt     one system, one person
+  $ rosterform plan --at 2027-01-01                        the contracts in force on that date
+
+Reads the servers (KIMAI_URL, KIMAI_API_TOKEN; see rosterform --help) and sends no write.
+Exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, 2 changes pending
+(with --detailed-exitcode), 3 refused by policy.limits (--force plans anyway).`,
   apply: `
 Examples:
-  $ rosterform apply                    plan, show, ask, apply
-  $ rosterform apply --yes              in CI: no question
-  $ rosterform apply plan.json          exactly a saved plan; refused (exit 3) if the server changed since`,
+  $ rosterform apply                                 plan, show, ask "yes", apply
+  $ rosterform apply --yes                           in CI: no question
+  $ rosterform apply --yes --format json > apply.json   a result file for CI artifacts
+  $ rosterform apply plan.json                       exactly a saved plan; refused (exit 3) if the server changed since
+  $ rosterform apply --only anna.schmidt             one person
+
+One user's failure does not stop the others; the exit code is then 1 and running apply again converges.
+Exit codes: 0 applied (or nothing to do), 1 error, 3 refused (policy.limits: --force; a stale plan: plan again).`,
   import: `
 Examples:
   $ rosterform import --target kimai                  adopt an existing Kimai: one file per user in users.d/
-  $ rosterform import --target kimai --out imported   somewhere else, to compare first`,
+  $ rosterform import --target kimai --out imported   somewhere else, to compare first
+  $ rosterform import --target wheniwork --overwrite  replace the files that exist
+
+Writes only values that differ from the defaults, so rosterform plan right after shows no changes.`,
   sandbox: `
 Examples:
   $ rosterform sandbox --target kimai --port 8001 --work-contract-plugin
   $ rosterform sandbox --target kimai --seed seed.json --latency 20
-Prints one JSON line {"url": ..., "token": ...} when ready; stops on Ctrl-C.`,
+  $ rosterform sandbox --target wheniwork
+
+Prints one JSON line {"url": ..., "token": ...} when ready; stops on Ctrl-C. Point rosterform at it with
+KIMAI_URL=<url> KIMAI_API_TOKEN=<token> (or WHENIWORK_URL / WHENIWORK_TOKEN). Nothing leaves this machine.`,
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -97,7 +144,33 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addHelpText("after", EXAMPLES.root);
 
   const dirOption = () => new Option("--dir <dir>", "the project folder (with rosterform.yaml)").default(".");
-  const dirOf = (dir: string) => resolve(io.cwd, dir);
+  /** The project folder of the running command, for the hint when there is no project there. */
+  let projectDir: string | undefined;
+  const dirOf = (dir: string) => (projectDir = resolve(io.cwd, dir));
+  const timeoutOption = () =>
+    new Option("--timeout <seconds>", "seconds to wait for each HTTP answer before retrying")
+      .argParser(integer("--timeout", 1, 3600))
+      .default(30);
+
+  program
+    .command("init")
+    .description(
+      "start a project: rosterform.yaml, an example user and contract, editor schemas, CI workflows",
+    )
+    .addOption(new Option("--dir <dir>", "where to write it (created if missing)").default("."))
+    .addOption(
+      new Option("--ci <system>", "CI workflows to write")
+        .choices(["github", "gitlab", "none"])
+        .default("github"),
+    )
+    .option("--force", "replace files that exist (default: keep them and say so)")
+    .addHelpText("after", EXAMPLES.init)
+    .action(async (o: { dir: string; ci: CiChoice; force?: boolean }) => {
+      exitCode = await runInit(
+        { dir: resolve(io.cwd, o.dir), ci: o.ci, version: VERSION, ...(o.force ? { force: true } : {}) },
+        io,
+      );
+    });
 
   program
     .command("validate")
@@ -111,6 +184,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         { dir: dirOf(o.dir), format: o.format, ...(o.at ? { at: o.at } : {}) },
         io,
       );
+      if (exitCode !== ExitCode.Ok && o.format === "text") hintInit(projectDir, io);
     });
 
   program
@@ -121,12 +195,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(
       new Option("--format <format>", "output format").choices(["text", "markdown", "json"]).default("text"),
     )
-    .option("--detailed-exitcode", "exit 2 when there are changes, 0 when none, 1 on error")
+    .option("--detailed-exitcode", "exit 2 when there are changes, 0 when none (1 error, 3 refused)")
     .option("--at <date>", "plan for the contracts in force on this date (default: today)", isoDate)
     .addOption(targetOption())
-    .option("--only <users...>", "plan only these usernames")
+    .addOption(onlyOption("plan"))
     .option("--force", "do not refuse when policy.limits are exceeded")
-    .option("--timeout <seconds>", "per-request timeout", integer("--timeout", 1, 3600), 30)
+    .addOption(timeoutOption())
     .addHelpText("after", EXAMPLES.plan)
     .action(async (o: PlanCliOptions) => {
       exitCode = await runPlan(
@@ -156,8 +230,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("--at <date>", "apply the contracts in force on this date (default: today)", isoDate)
     .addOption(targetOption())
-    .option("--only <users...>", "apply only these usernames")
-    .option("--timeout <seconds>", "per-request timeout", integer("--timeout", 1, 3600), 30)
+    .addOption(onlyOption("apply"))
+    .addOption(timeoutOption())
     .addHelpText("after", EXAMPLES.apply)
     .action(async (planfile: string | undefined, o: ApplyCliOptions) => {
       exitCode = await runApply(
@@ -182,13 +256,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .description("write users.d files for the users a server has (plan right after shows no changes)")
     .addOption(dirOption())
     .addOption(
-      new Option("--target <name>", "the system to read")
+      new Option("--target <name>", "the system to read (required)")
         .choices(["kimai", "wheniwork"])
         .makeOptionMandatory(),
     )
     .option("--out <dir>", "where to write the files (default: DIR/users.d)")
     .option("--overwrite", "replace files that exist (default: keep them)")
-    .option("--timeout <seconds>", "per-request timeout", integer("--timeout", 1, 3600), 30)
+    .addOption(timeoutOption())
     .addHelpText("after", EXAMPLES.import)
     .action(
       async (o: { dir: string; target: "kimai"; out?: string; overwrite?: boolean; timeout: number }) => {
@@ -209,7 +283,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .command("sandbox")
     .description("run a local Kimai- or When I Work-compatible server for tests and demos")
     .addOption(
-      new Option("--target <name>", "which system to imitate")
+      new Option("--target <name>", "which system to imitate (required)")
         .choices(["kimai", "wheniwork"])
         .makeOptionMandatory(),
     )
@@ -260,9 +334,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (error instanceof RosterformError) {
       io.stderr(`error: ${describeError(error)}\n`);
+      if (error instanceof ConfigError) hintInit(projectDir, io);
       return error.exitCode;
     }
     throw error;
+  }
+}
+
+/** A configuration error in a folder without rosterform.yaml: most likely not a project yet. */
+function hintInit(dir: string | undefined, io: Io): void {
+  if (dir && !existsSync(join(dir, "rosterform.yaml"))) {
+    io.stderr("hint: no rosterform.yaml here; rosterform init writes a project to start from\n");
   }
 }
 
