@@ -1,5 +1,6 @@
 // The public entry point: read a project directory, report every problem, and build the desired state.
 import { stat } from "node:fs/promises";
+import type { ValidateFunction } from "ajv";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { hasErrors } from "../core/diagnostics.js";
 import type { DesiredState, DesiredUser } from "../core/model.js";
@@ -13,6 +14,7 @@ import { toDesiredUser } from "./normalize.js";
 import { parseSource } from "./parse-source.js";
 import type { SourceText } from "./project-files.js";
 import { listYamlFiles, readSourceFile, readSourceFiles } from "./project-files.js";
+import { MAX_DIAGNOSTICS_PER_FILE, limitPerFile, sortDiagnostics } from "./diagnostic-list.js";
 import { validateWithSchema } from "./schema-diagnostics.js";
 import { schemas } from "./schemas.js";
 import type { TemplateDraft } from "./template-rules.js";
@@ -62,6 +64,50 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
     return { diagnostics, counts: empty };
   }
 
+  const { configSource, templateSources, userSources } = await readProjectFiles(dir, diagnostics);
+  const compiled = schemas();
+  const unreadable = { usernames: new Set<string>(), templates: new Set<string>() };
+
+  let project: ProjectConfig = {
+    config: { targets: {}, policy: { unmanaged: "report", protect: [], limits: {} } },
+    defaults: {},
+  };
+  if (configSource) {
+    project = checkFile(configSource, compiled.rosterform, readProjectConfig, diagnostics) ?? project;
+  }
+  const templates: TemplateDraft[] = [];
+  for (const source of templateSources) {
+    const template = checkFile(source, compiled.contract, readTemplate, diagnostics);
+    if (template) templates.push(template);
+    else unreadable.templates.add(stem(source.file));
+  }
+  const users: UserDraft[] = [];
+  for (const source of userSources) {
+    const user = checkFile(source, compiled.user, readUser, diagnostics);
+    if (user) users.push(user);
+    else unreadable.usernames.add(stem(source.file).toLowerCase());
+  }
+
+  const desired = crossCheckAndNormalise(project, templates, users, unreadable, at);
+  const counts = {
+    users: users.length,
+    contractTemplates: templates.length,
+    files: 1 + templateSources.length + userSources.length,
+  };
+  sortDiagnostics(diagnostics);
+  const shown = limitPerFile(diagnostics, MAX_DIAGNOSTICS_PER_FILE);
+  if (hasErrors(shown)) return { diagnostics: shown, counts };
+  return { state: { at, config: project.config, users: desired }, diagnostics: shown, counts };
+}
+
+interface ProjectSources {
+  configSource?: SourceText;
+  templateSources: SourceText[];
+  userSources: SourceText[];
+}
+
+/** Finds and reads rosterform.yaml, contracts.d/ (optional) and users.d/. */
+async function readProjectFiles(dir: string, diagnostics: Diagnostic[]): Promise<ProjectSources> {
   const [configSource, templateListing, userListing] = await Promise.all([
     readConfigSource(dir, diagnostics),
     listYamlFiles(dir, CONTRACTS_DIR),
@@ -90,58 +136,25 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
     readSourceFiles(dir, templateFiles),
     readSourceFiles(dir, userFiles),
   ]);
+  return { configSource, templateSources, userSources };
+}
 
-  const compiled = schemas();
-  const unreadable = { usernames: new Set<string>(), templates: new Set<string>() };
-  const load = <T>(
-    source: SourceText,
-    validate: typeof compiled.user,
-    read: (data: unknown, report: FileReport) => T,
-    onFail: () => void,
-  ): T | undefined => {
-    diagnostics.push(...source.diagnostics);
-    const parsed = source.text === undefined ? undefined : parseSource(source.text, source.file, diagnostics);
-    if (!parsed) {
-      onFail();
-      return undefined;
-    }
-    const report = new FileReport(source.file, parsed.tree, diagnostics, parsed.plainText);
-    validateWithSchema(validate, parsed.data, report);
-    return read(parsed.data, report);
-  };
-
-  let project: ProjectConfig = {
-    config: { targets: {}, policy: { unmanaged: "report", protect: [], limits: {} } },
-    defaults: {},
-  };
-  if (configSource) {
-    project = load(configSource, compiled.rosterform, readProjectConfig, () => undefined) ?? project;
-  }
-  const templates: TemplateDraft[] = [];
-  for (const source of templateSources) {
-    const template = load(source, compiled.contract, readTemplate, () =>
-      unreadable.templates.add(stem(source.file)),
-    );
-    if (template) templates.push(template);
-  }
-  const users: UserDraft[] = [];
-  for (const source of userSources) {
-    const user = load(source, compiled.user, readUser, () =>
-      unreadable.usernames.add(stem(source.file).toLowerCase()),
-    );
-    if (user) users.push(user);
-  }
-
-  const desired = crossCheckAndNormalise(project, templates, users, unreadable, at);
-  const counts = {
-    users: users.length,
-    contractTemplates: templates.length,
-    files: 1 + templateFiles.length + userFiles.length,
-  };
-  sortDiagnostics(diagnostics);
-  const shown = limitPerFile(diagnostics, MAX_DIAGNOSTICS_PER_FILE);
-  if (hasErrors(shown)) return { diagnostics: shown, counts };
-  return { state: { at, config: project.config, users: desired }, diagnostics: shown, counts };
+/**
+ * One file through parsing, the schema and its own rules; undefined when it could not be parsed at all
+ * (its problems are reported; the caller then avoids follow-up errors about what it would have declared).
+ */
+function checkFile<T>(
+  source: SourceText,
+  validate: ValidateFunction,
+  read: (data: unknown, report: FileReport) => T,
+  diagnostics: Diagnostic[],
+): T | undefined {
+  diagnostics.push(...source.diagnostics);
+  const parsed = source.text === undefined ? undefined : parseSource(source.text, source.file, diagnostics);
+  if (!parsed) return undefined;
+  const report = new FileReport(source.file, parsed.tree, diagnostics, parsed.plainText);
+  validateWithSchema(validate, parsed.data, report);
+  return read(parsed.data, report);
 }
 
 function crossCheckAndNormalise(
@@ -216,41 +229,4 @@ function stem(file: string): string {
 
 function wholeFile(file: string, code: string, message: string): Diagnostic {
   return { file, line: 0, column: 0, code, message, severity: "error" };
-}
-
-/** Beyond this, a file's further problems are summed up in one line (a broken file can yield thousands). */
-export const MAX_DIAGNOSTICS_PER_FILE = 50;
-
-function limitPerFile(sorted: readonly Diagnostic[], max: number): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  let i = 0;
-  while (i < sorted.length) {
-    const file = (sorted[i] as Diagnostic).file;
-    let j = i;
-    while (j < sorted.length && (sorted[j] as Diagnostic).file === file) j++;
-    const group = sorted.slice(i, j);
-    if (group.length <= max) out.push(...group);
-    else {
-      const hidden = group.slice(max);
-      out.push(...group.slice(0, max));
-      const errors = hidden.filter((d) => d.severity === "error").length;
-      const first = hidden[0] as Diagnostic;
-      out.push({
-        file,
-        line: first.line,
-        column: first.column,
-        code: "file.too-many-problems",
-        message: `${hidden.length} more problems in this file are not shown (${errors} errors); fix the ones above first`,
-        severity: errors > 0 ? "error" : "warning",
-      });
-    }
-    i = j;
-  }
-  return out;
-}
-
-export function sortDiagnostics(diagnostics: Diagnostic[]): void {
-  diagnostics.sort((a, b) =>
-    a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column,
-  );
 }
