@@ -130,29 +130,14 @@ export async function sandbox(
     seed,
     ...(options.workContractPlugin !== undefined ? { workContractPlugin: options.workContractPlugin } : {}),
   });
-  const control = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${s.url}/__sandbox/${path}`, {
-      method,
-      ...(body !== undefined
-        ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } }
-        : {}),
-    });
-    if (res.status >= 400) throw new Error(`sandbox ${method} ${path}: ${res.status} ${await res.text()}`);
-    const text = await res.text();
-    return text ? (JSON.parse(text) as unknown) : undefined;
-  };
+  const control = controlClient(s.url);
   return {
     url: s.url,
     token: s.token,
     env: { KIMAI_URL: s.url, KIMAI_API_TOKEN: s.token },
     close: () => s.close(),
     state: async () => (await control("GET", "state")) as FullSeed,
-    requests: async () => {
-      const r = (await control("GET", "requests")) as SandboxRequest[] | { requests: SandboxRequest[] };
-      return Array.isArray(r) ? r : r.requests;
-    },
-    clearRequests: async () => void (await control("DELETE", "requests")),
-    faults: async (rules) => void (await control("POST", "faults", rules)),
+    ...controls(control),
   };
 }
 
@@ -197,12 +182,21 @@ export async function wiwSandbox(seed?: WhenIWorkSeed): Promise<WiwSandbox> {
     env: { WHENIWORK_URL: s.url, WHENIWORK_TOKEN: s.token },
     close: () => s.close(),
     state: async () => (await control("GET", "state")) as WhenIWorkState,
+    ...controls(control),
+  };
+}
+
+type Control = ReturnType<typeof controlClient>;
+
+/** The /__sandbox/ endpoints both sandboxes share. */
+function controls(control: Control) {
+  return {
     requests: async () => {
       const r = (await control("GET", "requests")) as SandboxRequest[] | { requests: SandboxRequest[] };
       return Array.isArray(r) ? r : r.requests;
     },
     clearRequests: async () => void (await control("DELETE", "requests")),
-    faults: async (rules) => void (await control("POST", "faults", rules)),
+    faults: async (rules: unknown[]) => void (await control("POST", "faults", rules)),
   };
 }
 
