@@ -21,18 +21,21 @@ export function kimaiConnection(
   }
   const url = checkServerUrl(rawUrl, env.KIMAI_URL ? "KIMAI_URL" : "targets.kimai.url");
   let token = env.KIMAI_API_TOKEN;
-  if (!token && env.KIMAI_API_TOKEN_FILE) {
+  const file = env.KIMAI_API_TOKEN_FILE;
+  if (!token && file) {
     try {
-      token = readFileSync(env.KIMAI_API_TOKEN_FILE, "utf8").trim();
+      token = readFileSync(file, "utf8").trim();
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
       throw new RosterformError(
-        `cannot read KIMAI_API_TOKEN_FILE ${env.KIMAI_API_TOKEN_FILE}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+        `KIMAI_API_TOKEN_FILE names ${file}, which cannot be read (${code === "ENOENT" ? "no such file" : (code ?? "error")}): point it at the file holding the API token, or set KIMAI_API_TOKEN instead`,
       );
     }
+    if (!token) throw new RosterformError(`KIMAI_API_TOKEN_FILE ${file} is empty: put the API token in it`);
   }
   if (!token) {
     throw new RosterformError(
-      "KIMAI_API_TOKEN is not set: create an API token in Kimai (avatar → API access) for a super-admin and export KIMAI_API_TOKEN, or name a file holding it in KIMAI_API_TOKEN_FILE",
+      "KIMAI_API_TOKEN is not set: create an API token in Kimai as a super-admin (avatar → API access) and set it as KIMAI_API_TOKEN (in CI: a secret of that name), or name a file holding it in KIMAI_API_TOKEN_FILE",
     );
   }
   return { url, token };

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { DesiredUser } from "../../core/model.js";
 import type { Change, Note } from "../../core/plan.js";
-import { HttpError, NetworkError, PlanError, RosterformError } from "../../errors.js";
+import { HttpError, NetworkError, RosterformError } from "../../errors.js";
 import { HttpClient, type HttpClientOptions } from "../../http/client.js";
 import { isRetryableStatus } from "../../http/retry.js";
 import type {
@@ -75,16 +75,16 @@ export class KimaiProvider implements Provider {
   async read(): Promise<KimaiSnapshot> {
     const version = await this.preflight(() => this.client.version());
     if (version.versionId > 0 && version.versionId < MIN_VERSION_ID) {
-      throw new PlanError(this.target, [
-        `Kimai ${version.version} is too old: rosterform needs 2.40 or newer (the user preferences API); upgrade Kimai`,
-      ]);
+      throw new RosterformError(
+        `Kimai ${version.version} at ${this.endpoint} is too old: rosterform needs 2.40 or newer (the user preferences API); upgrade Kimai; nothing was sent`,
+      );
     }
     const me = await this.preflight(() => this.client.me());
     const roles = me.roles ?? [];
     if (!roles.includes("ROLE_SUPER_ADMIN")) {
-      throw new PlanError(this.target, [
-        `the token belongs to "${me.username}" with roles [${roles.join(", ") || "ROLE_USER"}]; listing, creating and editing other users needs ROLE_SUPER_ADMIN in Kimai's default permissions: create the token as a super-admin`,
-      ]);
+      throw new RosterformError(
+        `the token belongs to "${me.username}" with roles [${roles.join(", ") || "ROLE_USER"}], but listing, creating and editing users needs ROLE_SUPER_ADMIN: create the API token as a super-admin (best: a dedicated service user) and set it as KIMAI_API_TOKEN; nothing was sent`,
+      );
     }
     const plugin =
       this.options.workContractPlugin === "auto"
@@ -251,13 +251,24 @@ export class KimaiProvider implements Provider {
     } catch (error) {
       if (error instanceof HttpError && error.status === 401) {
         throw new RosterformError(
-          `Kimai at ${this.endpoint} rejected the token (401): check KIMAI_API_TOKEN is a current API token of an enabled user (Kimai: your profile → API access)`,
+          `${this.endpoint} rejected the token (401): check KIMAI_API_TOKEN is a current API token of an enabled user (Kimai: your profile → API access)`,
         );
       }
       if (error instanceof HttpError && error.status === 403) {
-        throw new PlanError(this.target, [
-          `the token may not ${error.path.startsWith("/api/users") ? "list users" : `call ${error.path}`} (403): rosterform needs a token of a ROLE_SUPER_ADMIN user`,
-        ]);
+        throw new RosterformError(
+          `the token may not ${error.path.startsWith("/api/users") ? "list users" : `call ${error.path}`} (403): create the API token as a ROLE_SUPER_ADMIN user (best: a dedicated service user) and set it as KIMAI_API_TOKEN`,
+        );
+      }
+      if (error instanceof HttpError && error.path === "/api/version" && error.status < 400) {
+        const redirect = error.status >= 300 ? ", a redirect: is a login page or proxy in front of it?" : "";
+        throw new RosterformError(
+          `${this.endpoint} does not look like Kimai (GET /api/version answered ${error.status}${redirect}): set KIMAI_URL to the address you open Kimai at, without /api`,
+        );
+      }
+      if (error instanceof HttpError && error.status >= 500) {
+        throw new RosterformError(
+          `Kimai at ${this.endpoint} answered ${error.status} to ${error.method} ${error.path}${isRetryableStatus(error.status) ? ", also after retries" : ""}: the server has a problem; check its logs or try again later`,
+        );
       }
       if (error instanceof HttpError && error.status === 404) {
         throw new RosterformError(
@@ -266,7 +277,7 @@ export class KimaiProvider implements Provider {
       }
       if (error instanceof NetworkError) {
         throw new RosterformError(
-          `cannot reach Kimai at ${this.endpoint}: ${error.reason}; check KIMAI_URL (or targets.kimai.url) and that the server is up`,
+          `cannot reach ${this.endpoint} (${error.reason}): check KIMAI_URL (or targets.kimai.url), that the server is up, and that this machine (or CI runner) can reach it`,
         );
       }
       throw error;

@@ -20,14 +20,17 @@ export function whenIWorkConnection(
   const rawUrl = env.WHENIWORK_URL || config.url || DEFAULT_WHENIWORK_URL;
   const url = checkServerUrl(rawUrl, env.WHENIWORK_URL ? "WHENIWORK_URL" : "targets.wheniwork.url");
   let token = env.WHENIWORK_TOKEN;
-  if (!token && env.WHENIWORK_TOKEN_FILE) {
+  const file = env.WHENIWORK_TOKEN_FILE;
+  if (!token && file) {
     try {
-      token = readFileSync(env.WHENIWORK_TOKEN_FILE, "utf8").trim();
+      token = readFileSync(file, "utf8").trim();
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
       throw new RosterformError(
-        `cannot read WHENIWORK_TOKEN_FILE ${env.WHENIWORK_TOKEN_FILE}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+        `WHENIWORK_TOKEN_FILE names ${file}, which cannot be read (${code === "ENOENT" ? "no such file" : (code ?? "error")}): point it at the file holding the token, or set WHENIWORK_TOKEN instead`,
       );
     }
+    if (!token) throw new RosterformError(`WHENIWORK_TOKEN_FILE ${file} is empty: put the token in it`);
   }
   if (!token) {
     throw new RosterformError(

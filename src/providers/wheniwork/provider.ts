@@ -212,7 +212,7 @@ export class WhenIWorkProvider implements Provider {
     } catch (error) {
       if (error instanceof HttpError && error.status === 401) {
         throw new RosterformError(
-          `When I Work at ${this.endpoint} rejected the token (401): log in again and update WHENIWORK_TOKEN (tokens expire)`,
+          `${this.endpoint} rejected the token (401): log in again and update WHENIWORK_TOKEN (tokens expire)`,
         );
       }
       if (error instanceof HttpError && error.status === 403) {
@@ -222,7 +222,7 @@ export class WhenIWorkProvider implements Provider {
       }
       if (error instanceof NetworkError) {
         throw new RosterformError(
-          `cannot reach When I Work at ${this.endpoint}: ${error.reason}; check WHENIWORK_URL (or targets.wheniwork.url)`,
+          `cannot reach ${this.endpoint} (${error.reason}): check WHENIWORK_URL (or targets.wheniwork.url) and that this machine (or CI runner) can reach it`,
         );
       }
       throw error;
