@@ -343,7 +343,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** A configuration error in a folder without rosterform.yaml: most likely not a project yet. */
 function hintInit(dir: string | undefined, io: Io): void {
-  if (dir && !existsSync(join(dir, "rosterform.yaml"))) {
+  // A rosterform.yml has its own message (rename it); only a folder with neither is "not a project yet".
+  if (dir && !["rosterform.yaml", "rosterform.yml"].some((name) => existsSync(join(dir, name)))) {
     io.stderr("hint: no rosterform.yaml here; rosterform init writes a project to start from\n");
   }
 }
