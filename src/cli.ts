@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The command line: options -> commands, and the one place runtime errors are caught and turned into exit codes.
-import { existsSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
@@ -13,7 +13,10 @@ import { runValidate } from "./commands/validate.js";
 import { ConfigError, RosterformError } from "./errors.js";
 import { ExitCode, processIo, type Io } from "./io.js";
 
-const VERSION = "0.1.0";
+/** The package's own version, from the package.json beside dist/ (or src/ in tests). */
+const VERSION = (
+  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
 
 function integer(name: string, min: number, max: number) {
   return (value: string): number => {
@@ -167,7 +170,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .addHelpText("after", EXAMPLES.init)
     .action(async (o: { dir: string; ci: CiChoice; force?: boolean }) => {
       exitCode = await runInit(
-        { dir: resolve(io.cwd, o.dir), ci: o.ci, version: VERSION, ...(o.force ? { force: true } : {}) },
+        { dir: resolve(io.cwd, o.dir), ci: o.ci, ...(o.force ? { force: true } : {}) },
         io,
       );
     });
