@@ -165,6 +165,23 @@ describe("When I Work", () => {
     expect((await run(["plan"], env(), dir)).stdout).toContain("No changes.");
   });
 
+  test("an archive whose answer is lost is checked, not repeated into a 404", async () => {
+    wiw = await wiwSandbox();
+    dir = await project({ "users.d/anna.yaml": ANNA }, WIW_ONLY);
+    expect((await run(["apply", "--yes"], env(), dir)).code).toBe(0);
+    await removeProject(dir);
+    dir = await project({ "users.d/anna.yaml": `${ANNA}enabled: false\n` }, WIW_ONLY);
+    await wiw.faults([
+      { method: "DELETE", path: "^/2/users/\\d+$", times: 1, action: { type: "commitThenReset" } },
+    ]);
+    await wiw.clearRequests();
+    const off = await run(["apply", "--yes"], env(), dir);
+    expect(off.code, off.stderr).toBe(0);
+    expect((await wiw.requests()).filter((r) => r.method === "DELETE")).toHaveLength(1);
+    expect((await wiw.state()).users.find((u) => u.email === "anna@example.com")!.is_deleted).toBe(true);
+    expect((await run(["plan"], env(), dir)).stdout).toContain("No changes.");
+  });
+
   test("invitations only when targets.wheniwork.invite is true", async () => {
     wiw = await wiwSandbox();
     dir = await project({ "users.d/anna.yaml": ANNA }, `targets:\n  wheniwork: { invite: true }\n`);

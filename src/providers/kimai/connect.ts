@@ -1,8 +1,8 @@
 // Kimai's settings from rosterform.yaml and the environment. Tokens come only from the environment.
-import { readFileSync } from "node:fs";
 import type { KimaiTargetConfig } from "../../core/model.js";
 import { RosterformError } from "../../errors.js";
 import { checkServerUrl } from "../../net.js";
+import { secretFromEnv } from "../../secrets.js";
 
 export interface KimaiConnection {
   url: string;
@@ -20,19 +20,7 @@ export function kimaiConnection(
     );
   }
   const url = checkServerUrl(rawUrl, env.KIMAI_URL ? "KIMAI_URL" : "targets.kimai.url");
-  let token = env.KIMAI_API_TOKEN;
-  const file = env.KIMAI_API_TOKEN_FILE;
-  if (!token && file) {
-    try {
-      token = readFileSync(file, "utf8").trim();
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new RosterformError(
-        `KIMAI_API_TOKEN_FILE names ${file}, which cannot be read (${code === "ENOENT" ? "no such file" : (code ?? "error")}): point it at the file holding the API token, or set KIMAI_API_TOKEN instead`,
-      );
-    }
-    if (!token) throw new RosterformError(`KIMAI_API_TOKEN_FILE ${file} is empty: put the API token in it`);
-  }
+  const token = secretFromEnv(env, "KIMAI_API_TOKEN", "API token");
   if (!token) {
     throw new RosterformError(
       "KIMAI_API_TOKEN is not set: create an API token in Kimai as a super-admin (avatar → API access) and set it as KIMAI_API_TOKEN (in CI: a secret of that name), or name a file holding it in KIMAI_API_TOKEN_FILE",

@@ -5,6 +5,7 @@ import type { Change, Note } from "../../core/plan.js";
 import { HttpError, NetworkError, RosterformError } from "../../errors.js";
 import { HttpClient, type HttpClientOptions } from "../../http/client.js";
 import { isRetryableStatus } from "../../http/retry.js";
+import { LOST_ANSWER_REMARK, sendCheckingFirst } from "../../http/send-checking-first.js";
 import type {
   ApplyContext,
   ApplyOutcome,
@@ -215,33 +216,19 @@ export class KimaiProvider implements Provider {
       ...fields,
       enabled: true,
     };
-    const remarks: string[] = [];
-    let user: KimaiUser | undefined;
-    for (let attempt = 1; !user; attempt++) {
-      try {
-        user = await this.client.createUser(body);
-      } catch (error) {
-        const unsure =
-          error instanceof NetworkError || (error instanceof HttpError && isRetryableStatus(error.status));
-        if (!unsure) throw error;
-        // The answer was lost or refused: the user may exist now. Look before sending again.
-        const found = await this.client.findByUsername(username);
-        if (found) {
-          remarks.push("the create's answer was lost; found the user on the server (not created twice)");
-          user = found;
-          break;
-        }
-        if (attempt >= CREATE_ATTEMPTS) throw error;
-        const retryAfter = error instanceof HttpError ? error.retryAfter : undefined;
-        await this.client.http.pause("POST", "/api/users", attempt, retryAfter, error.message);
-      }
-    }
+    const { value: user, foundAfterLoss } = await sendCheckingFirst({
+      send: () => this.client.createUser(body),
+      check: () => this.client.findByUsername(username),
+      pause: (attempt, retryAfter, reason) =>
+        this.client.http.pause("POST", "/api/users", attempt, retryAfter, reason),
+      attempts: CREATE_ATTEMPTS,
+    });
     // Kimai stores the contract preferences at their defaults on create: send only what differs.
     const differing = prefs.filter(
       (p) => preferenceCanon(p.name, p.value) !== preferenceCanon(p.name, preferenceDefault(p.name)),
     );
     if (differing.length > 0) await this.client.patchPreferences(user.id, differing);
-    return { id: user.id, ...(remarks.length ? { remarks } : {}) };
+    return { id: user.id, ...(foundAfterLoss ? { remarks: [LOST_ANSWER_REMARK] } : {}) };
   }
 
   /** Turns the common preflight failures into one line saying what to do. */

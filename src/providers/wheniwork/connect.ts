@@ -1,8 +1,8 @@
 // When I Work's settings from rosterform.yaml and the environment. Tokens come only from the environment.
-import { readFileSync } from "node:fs";
 import type { WhenIWorkTargetConfig } from "../../core/model.js";
 import { RosterformError } from "../../errors.js";
 import { checkServerUrl } from "../../net.js";
+import { secretFromEnv } from "../../secrets.js";
 
 export const DEFAULT_WHENIWORK_URL = "https://api.wheniwork.com";
 
@@ -19,19 +19,7 @@ export function whenIWorkConnection(
 ): WhenIWorkConnection {
   const rawUrl = env.WHENIWORK_URL || config.url || DEFAULT_WHENIWORK_URL;
   const url = checkServerUrl(rawUrl, env.WHENIWORK_URL ? "WHENIWORK_URL" : "targets.wheniwork.url");
-  let token = env.WHENIWORK_TOKEN;
-  const file = env.WHENIWORK_TOKEN_FILE;
-  if (!token && file) {
-    try {
-      token = readFileSync(file, "utf8").trim();
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new RosterformError(
-        `WHENIWORK_TOKEN_FILE names ${file}, which cannot be read (${code === "ENOENT" ? "no such file" : (code ?? "error")}): point it at the file holding the token, or set WHENIWORK_TOKEN instead`,
-      );
-    }
-    if (!token) throw new RosterformError(`WHENIWORK_TOKEN_FILE ${file} is empty: put the token in it`);
-  }
+  const token = secretFromEnv(env, "WHENIWORK_TOKEN", "token");
   if (!token) {
     throw new RosterformError(
       "WHENIWORK_TOKEN is not set: log in with your developer key (POST https://api.login.wheniwork.com/login) and export the token as WHENIWORK_TOKEN, or name a file holding it in WHENIWORK_TOKEN_FILE",

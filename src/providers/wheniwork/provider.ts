@@ -4,7 +4,7 @@ import type { Change, Note } from "../../core/plan.js";
 import type { RemoteRecord } from "../../core/records.js";
 import { HttpError, NetworkError, RosterformError } from "../../errors.js";
 import { HttpClient, type HttpClientOptions, type HttpResponse } from "../../http/client.js";
-import { isRetryableStatus } from "../../http/retry.js";
+import { LOST_ANSWER_REMARK, sendCheckingFirst } from "../../http/send-checking-first.js";
 import type {
   ApplyContext,
   ApplyOutcome,
@@ -168,42 +168,28 @@ export class WhenIWorkProvider implements Provider {
       ...fields,
       invite: this.options.invite,
     };
-    const remarks: string[] = [];
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const user = await this.client.createUser(body);
-        return { id: user.id };
-      } catch (error) {
-        const unsure =
-          error instanceof NetworkError || (error instanceof HttpError && isRetryableStatus(error.status));
-        if (!unsure) throw error;
-        const found = await this.client.findByEmail(email);
-        if (found) {
-          remarks.push("the create's answer was lost; found the user on the server (not created twice)");
-          return { id: found.id, remarks };
-        }
-        if (attempt >= CREATE_ATTEMPTS) throw error;
-        const retryAfter = error instanceof HttpError ? error.retryAfter : undefined;
-        await this.client.http.pause("POST", "/2/users", attempt, retryAfter, error.message);
-      }
-    }
+    const { value: user, foundAfterLoss } = await sendCheckingFirst({
+      send: () => this.client.createUser(body),
+      check: () => this.client.findByEmail(email),
+      pause: (attempt, retryAfter, reason) =>
+        this.client.http.pause("POST", "/2/users", attempt, retryAfter, reason),
+      attempts: CREATE_ATTEMPTS,
+    });
+    return { id: user.id, ...(foundAfterLoss ? { remarks: [LOST_ANSWER_REMARK] } : {}) };
   }
 
   /** DELETE is repeated only after checking: a lost answer may mean it happened. */
   private async archive(id: number): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
+    await sendCheckingFirst({
+      send: async () => {
         await this.client.archiveUser(id);
-        return;
-      } catch (error) {
-        const unsure =
-          error instanceof NetworkError || (error instanceof HttpError && isRetryableStatus(error.status));
-        if (!unsure || attempt >= CREATE_ATTEMPTS) throw error;
-        if ((await this.client.getUser(id)).is_deleted) return;
-        const retryAfter = error instanceof HttpError ? error.retryAfter : undefined;
-        await this.client.http.pause("DELETE", `/2/users/${id}`, attempt, retryAfter, error.message);
-      }
-    }
+        return true;
+      },
+      check: async () => ((await this.client.getUser(id)).is_deleted ? true : undefined),
+      pause: (attempt, retryAfter, reason) =>
+        this.client.http.pause("DELETE", `/2/users/${id}`, attempt, retryAfter, reason),
+      attempts: CREATE_ATTEMPTS,
+    });
   }
 
   private async preflight<T>(call: () => Promise<T>): Promise<T> {
