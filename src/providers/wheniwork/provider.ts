@@ -59,7 +59,8 @@ export class WhenIWorkProvider implements Provider {
     const http = new HttpClient({
       baseUrl: this.endpoint,
       headers: { "w-token": options.token, ...(options.userId ? { "w-userid": options.userId } : {}) },
-      retry: { retries: 6, maxDelayMs: 30_000, ...options.retry },
+      // Its throttling windows are a minute long and say no Retry-After: back off for up to about two minutes.
+      retry: { retries: 8, baseDelayMs: 500, maxDelayMs: 60_000, ...options.retry },
       retryable: isThrottle,
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.connections !== undefined ? { connections: options.connections } : {}),
