@@ -82,7 +82,8 @@ export class HttpClient {
       } catch (error) {
         if (error instanceof HttpError) throw error;
         const failure = error instanceof NetworkError ? error : toNetworkError(method, path, error);
-        if (attempt >= attempts) throw failure;
+        const networkAttempts = Math.min(attempts, this.retry.networkRetries + 1);
+        if (attempt >= networkAttempts) throw failure;
         await this.pause(method, path, attempt, undefined, failure.reason);
       }
     }

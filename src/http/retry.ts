@@ -1,13 +1,21 @@
 // Backoff with full jitter, honouring Retry-After. Pure except for the injected random source.
 
 export interface RetryPolicy {
-  /** Attempts after the first. */
+  /** Attempts after the first, for answers that say "later" (429, 502/503/504). */
   retries: number;
+  /** Attempts after the first when there is no answer at all (refused, dropped, timed out): fewer, so that an
+   * unreachable server is reported in seconds, not minutes. */
+  networkRetries: number;
   baseDelayMs: number;
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 5, baseDelayMs: 200, maxDelayMs: 10_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  retries: 5,
+  networkRetries: 4,
+  baseDelayMs: 200,
+  maxDelayMs: 10_000,
+};
 
 /** Statuses that say "try again later" and that a repeat of the same request cannot make worse. */
 export function isRetryableStatus(status: number): boolean {

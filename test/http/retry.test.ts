@@ -9,7 +9,7 @@ test("Retry-After in seconds or as an HTTP date wins over backoff", () => {
 });
 
 test("backoff doubles per attempt with jitter between half and the whole cap", () => {
-  const policy = { retries: 5, baseDelayMs: 100, maxDelayMs: 1000 };
+  const policy = { retries: 5, networkRetries: 4, baseDelayMs: 100, maxDelayMs: 1000 };
   expect(retryDelayMs(1, policy, undefined, () => 0)).toBe(50);
   expect(retryDelayMs(1, policy, undefined, () => 1)).toBe(100);
   expect(retryDelayMs(3, policy, undefined, () => 1)).toBe(400);
