@@ -103,16 +103,19 @@ export function seedUser(id: number, username: string, over: Partial<StateUser> 
   };
 }
 
-export interface Sandbox {
+/** A running sandbox and its /__sandbox/ controls. */
+export interface SandboxHandle<State> {
   url: string;
   token: string;
   env: Record<string, string>;
   close(): Promise<void>;
-  state(): Promise<FullSeed>;
+  state(): Promise<State>;
   requests(): Promise<SandboxRequest[]>;
   clearRequests(): Promise<void>;
   faults(rules: unknown[]): Promise<void>;
 }
+
+export type Sandbox = SandboxHandle<FullSeed>;
 
 export interface SandboxRequest {
   method: string;
@@ -141,16 +144,7 @@ export async function sandbox(
   };
 }
 
-export interface WiwSandbox {
-  url: string;
-  token: string;
-  env: Record<string, string>;
-  close(): Promise<void>;
-  state(): Promise<WhenIWorkState>;
-  requests(): Promise<SandboxRequest[]>;
-  clearRequests(): Promise<void>;
-  faults(rules: unknown[]): Promise<void>;
-}
+export type WiwSandbox = SandboxHandle<WhenIWorkState>;
 
 export interface WhenIWorkState {
   users: {
