@@ -54,6 +54,14 @@ export class HttpError extends RosterformError {
   }
 }
 
+/** The server answered, but not with what its API sends (invalid JSON, a different shape): a wrong URL, a proxy
+ * page, or an incompatible version. */
+export class UnexpectedAnswerError extends RosterformError {
+  constructor(message: string) {
+    super(`${message}: is the URL right, and the server the version rosterform supports?`);
+  }
+}
+
 /** No answer: connection refused or dropped, DNS failure, timeout. The request may or may not have been performed. */
 export class NetworkError extends RosterformError {
   constructor(

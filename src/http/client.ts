@@ -1,6 +1,6 @@
 // A small JSON-over-HTTP client on undici: keep-alive, timeouts, retries, request counting. No provider names here.
 import { Agent, request, errors as undiciErrors } from "undici";
-import { HttpError, NetworkError } from "../errors.js";
+import { HttpError, NetworkError, RosterformError, UnexpectedAnswerError } from "../errors.js";
 import { JsonArrayParser } from "./json-array.js";
 import { DEFAULT_RETRY, isRetryableStatus, retryDelayMs, type RetryPolicy } from "./retry.js";
 
@@ -128,7 +128,12 @@ export class HttpClient {
       const text = await res.body.text();
       return { status: res.statusCode, headers: res.headers, body: parseJson(text), text };
     } catch (error) {
-      throw toNetworkError(method, path, error);
+      if (error instanceof RosterformError) throw error;
+      if (error instanceof SyntaxError) {
+        throw new UnexpectedAnswerError(`${method} ${path}: the answer is not valid JSON (${error.message})`);
+      }
+      if (isTransportError(error)) throw toNetworkError(method, path, error);
+      throw error; // a bug: keep its stack
     }
   }
 
@@ -151,6 +156,12 @@ function parseJson(text: string): unknown {
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** Failures of the connection itself, as undici and the OS report them. */
+function isTransportError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof undiciErrors.UndiciError || (typeof code === "string" && /^E[A-Z_]+$/.test(code));
 }
 
 function toNetworkError(method: string, path: string, error: unknown): NetworkError {

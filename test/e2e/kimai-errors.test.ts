@@ -258,3 +258,21 @@ test("invalid YAML stops before any request, with file:line:col", async () => {
   expect(r.stderr).toMatch(/users\.d\/anna\.yaml:3:\d+: /);
   expect(await sb.requests()).toEqual([]);
 });
+
+test("an answer that is not what Kimai sends is named as such, not as an unreachable server", async () => {
+  sb = await sandbox();
+  dir = await project(anna);
+  await sb.faults([
+    {
+      method: "GET",
+      path: "^/api/users$",
+      times: 1,
+      action: { type: "status", status: 200, body: { users: [] } },
+    },
+  ]);
+  const shape = await run(["plan"], sb.env, dir);
+  expect(shape.code).toBe(1);
+  expect(shape.stderr).toContain("GET /api/users: expected a JSON array of users");
+  expect(shape.stderr).not.toContain("cannot reach");
+  expect(shape.stderr).toMatch(/^error: Kimai: GET \/api\/users: expected a JSON array of users: is the URL right/);
+});

@@ -1,4 +1,5 @@
 // Kimai's JSON shapes, as far as rosterform reads them (kimai-api.md §3). Unknown keys are ignored.
+import { UnexpectedAnswerError } from "../../errors.js";
 
 export interface KimaiPreference {
   name: string;
@@ -55,7 +56,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** Narrows one listed user; throws a descriptive error on a shape rosterform cannot work with. */
 export function asKimaiUser(value: unknown, where: string): KimaiUser {
   if (!isObject(value) || typeof value.id !== "number" || typeof value.username !== "string") {
-    throw new TypeError(
+    throw new UnexpectedAnswerError(
       `${where}: expected a Kimai user with numeric id and username, got ${JSON.stringify(value)?.slice(0, 200)}`,
     );
   }
@@ -63,7 +64,7 @@ export function asKimaiUser(value: unknown, where: string): KimaiUser {
 }
 
 export function asKimaiUserList(value: unknown, where: string): KimaiUser[] {
-  if (!Array.isArray(value)) throw new TypeError(`${where}: expected a JSON array of users`);
+  if (!Array.isArray(value)) throw new UnexpectedAnswerError(`${where}: expected a JSON array of users`);
   return value.map((u, i) => asKimaiUser(u, `${where}[${i}]`));
 }
 

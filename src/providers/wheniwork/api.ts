@@ -1,5 +1,6 @@
 // When I Work's JSON shapes as rosterform reads them (wheniwork-api.md §3, §4). Parsing is tolerant: numbers
 // may come as strings, booleans as 0/1, email may be missing, unknown keys are ignored.
+import { UnexpectedAnswerError } from "../../errors.js";
 
 export interface WiwUser {
   id: number;
@@ -47,7 +48,7 @@ function ids(value: unknown): number[] {
 
 export function asWiwUser(value: unknown, where: string): WiwUser {
   if (!isObject(value) || num(value.id) <= 0) {
-    throw new TypeError(
+    throw new UnexpectedAnswerError(
       `${where}: expected a When I Work user with an id, got ${JSON.stringify(value)?.slice(0, 200)}`,
     );
   }
@@ -71,14 +72,14 @@ export function asWiwUser(value: unknown, where: string): WiwUser {
 /** `{users:[…]}`, `{positions:[…]}`…: the list under `key`. */
 export function listOf(body: unknown, key: string, where: string): unknown[] {
   const list = isObject(body) ? body[key] : undefined;
-  if (!Array.isArray(list)) throw new TypeError(`${where}: expected {"${key}": [...]}`);
+  if (!Array.isArray(list)) throw new UnexpectedAnswerError(`${where}: expected {"${key}": [...]}`);
   return list;
 }
 
 /** `{user:{…}}` */
 export function oneOf(body: unknown, key: string, where: string): unknown {
   const item = isObject(body) ? body[key] : undefined;
-  if (!isObject(item)) throw new TypeError(`${where}: expected {"${key}": {...}}`);
+  if (!isObject(item)) throw new UnexpectedAnswerError(`${where}: expected {"${key}": {...}}`);
   return item;
 }
 
