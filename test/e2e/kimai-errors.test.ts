@@ -274,5 +274,7 @@ test("an answer that is not what Kimai sends is named as such, not as an unreach
   expect(shape.code).toBe(1);
   expect(shape.stderr).toContain("GET /api/users: expected a JSON array of users");
   expect(shape.stderr).not.toContain("cannot reach");
-  expect(shape.stderr).toMatch(/^error: Kimai: GET \/api\/users: expected a JSON array of users: is the URL right/);
+  expect(shape.stderr).toMatch(
+    /^error: Kimai: GET \/api\/users: expected a JSON array of users: is the URL right/,
+  );
 });
