@@ -263,4 +263,16 @@ describe("safety", () => {
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain("hint: Kimai said: color: The selected choice is invalid.");
   });
+
+  test("a timezone name or locale Kimai (PHP) does not accept is a plan-time error naming what to write; nothing is sent", async () => {
+    sb = await sandbox();
+    dir = await project({ "users.d/anna.yaml": user("anna", "timezone: Europe/Kiev\nlocale: xx_YY\n") });
+    await sb.clearRequests();
+    const apply = await run(["apply", "--yes"], sb.env, dir);
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain(
+      'users.d/anna.yaml: Kimai does not accept timezone "Europe/Kiev"; write its current name, Europe/Kyiv',
+    );
+    expect((await sb.requests()).filter((r) => r.method !== "GET")).toEqual([]);
+  });
 });

@@ -15,8 +15,7 @@ import type {
   RemoteSnapshot,
 } from "../provider.js";
 import { userDocument } from "./export.js";
-// Kimai's own default palette (theme.color_choices), which the sandbox also enforces.
-import { COLOR_CHOICES } from "./sandbox/constants.js";
+import { COLOR_CHOICES, ICU_LEGACY_ZONE_NAMES, LOCALES, TIMEZONES } from "./choices.js";
 import { formErrorLines, type KimaiUser } from "./api.js";
 import { KimaiClient, type KimaiUserBody } from "./client.js";
 import {
@@ -132,6 +131,17 @@ export class KimaiProvider implements Provider {
             `${where}: ${field} is ${value.length} characters; Kimai keeps at most ${max} and cuts the rest silently: shorten it`,
           );
         }
+      }
+      if (user.timezone !== undefined && !TIMEZONES.has(user.timezone)) {
+        const current = ICU_LEGACY_ZONE_NAMES[user.timezone];
+        errors.push(
+          `${where}: Kimai does not accept timezone "${user.timezone}"; ${current ? `write its current name, ${current}` : "write an IANA name such as Europe/Berlin"}`,
+        );
+      }
+      if (user.locale !== undefined && !LOCALES.has(user.locale)) {
+        errors.push(
+          `${where}: Kimai does not know locale "${user.locale}"; write one such as de_DE or en_GB`,
+        );
       }
       if (user.color !== undefined && !COLOR_CHOICES.includes(user.color)) {
         notes.push({

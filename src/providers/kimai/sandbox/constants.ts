@@ -25,37 +25,6 @@ export const BUILT_IN_ROLES = [ROLE_TEAMLEAD, ROLE_ADMIN, ROLE_SUPER_ADMIN] as c
 /** Constants::DEFAULT_COLOR: stored but read back as "no colour". */
 export const DEFAULT_COLOR = "#d2d6de";
 
-/** theme.color_choices default (src/DependencyInjection/Configuration.php). */
-export const COLOR_CHOICES: readonly string[] = [
-  "#c0c0c0",
-  "#808080",
-  "#000000",
-  "#800000",
-  "#a52a2a",
-  "#ff0000",
-  "#ffa500",
-  "#ffd700",
-  "#ffff00",
-  "#ffdab9",
-  "#f0e68c",
-  "#808000",
-  "#00ff00",
-  "#9acd32",
-  "#008000",
-  "#008080",
-  "#00ffff",
-  "#add8e6",
-  "#00bfff",
-  "#1e90ff",
-  "#0000ff",
-  "#000080",
-  "#800080",
-  "#ff00ff",
-  "#ee82ee",
-  "#ffe4e1",
-  "#E6E6FA",
-];
-
 /** Utils\Color::PALETTE, used for color-safe when no colour is set. */
 export const COLOR_PALETTE: readonly string[] = [
   "#AAAAAA",

@@ -2,7 +2,7 @@
 // the entity validation behind them (src/Entity/User.php, Validator/Constraints/UserValidator.php).
 
 import type { SandboxResponse } from "../../../sandbox/types.js";
-import { BUILT_IN_ROLES, COLOR_CHOICES, DEFAULT_LANGUAGE, ROLE_USER, SERVER_TIMEZONE } from "./constants.js";
+import { BUILT_IN_ROLES, DEFAULT_LANGUAGE, ROLE_USER, SERVER_TIMEZONE } from "./constants.js";
 import type { FormObject, FormValue } from "./decode.js";
 import { entries } from "./decode.js";
 import { EXTRA_FIELDS, FormNode, MSG, validationFailed } from "./form-errors.js";
@@ -17,7 +17,7 @@ import {
   textField,
   truncate,
 } from "./form-fields.js";
-import { LANGUAGES, LOCALES, TIMEZONES } from "./locales.js";
+import { COLOR_CHOICES, LANGUAGES, LOCALES, TIMEZONES } from "../choices.js";
 import type { UserRecord } from "./model.js";
 import type { Access } from "./permissions.js";
 import { canAssignRole, canSeeAllData } from "./permissions.js";

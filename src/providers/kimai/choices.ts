@@ -1,4 +1,5 @@
-// Choice lists for language, locale and timezone (config/locales.php at kimai 2.66.0).
+// Kimai's choice lists (kimai 2.66.0): language, locale and timezone (config/locales.php), colour
+// (theme.color_choices). Facts about Kimai, used by the provider for plan-time checks and by the sandbox.
 
 /** Locales with 'translation' => true: the choices of the "language" field. */
 export const LANGUAGES: ReadonlySet<string> = new Set(
@@ -38,7 +39,7 @@ export const LOCALES: ReadonlySet<string> = new Set(
  * ICU (and so Node's Intl) still reports these zones under their old names; PHP's
  * DateTimeZone::listIdentifiers() lists only the current IANA names and rejects the old ones.
  */
-const ICU_LEGACY_ZONE_NAMES: Readonly<Record<string, string>> = {
+export const ICU_LEGACY_ZONE_NAMES: Readonly<Record<string, string>> = {
   "Africa/Asmera": "Africa/Asmara",
   "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
   "America/Catamarca": "America/Argentina/Catamarca",
@@ -68,3 +69,34 @@ export const TIMEZONES: ReadonlySet<string> = new Set([
   ...Intl.supportedValuesOf("timeZone").map((zone) => ICU_LEGACY_ZONE_NAMES[zone] ?? zone),
   "UTC",
 ]);
+
+/** theme.color_choices default (src/DependencyInjection/Configuration.php). */
+export const COLOR_CHOICES: readonly string[] = [
+  "#c0c0c0",
+  "#808080",
+  "#000000",
+  "#800000",
+  "#a52a2a",
+  "#ff0000",
+  "#ffa500",
+  "#ffd700",
+  "#ffff00",
+  "#ffdab9",
+  "#f0e68c",
+  "#808000",
+  "#00ff00",
+  "#9acd32",
+  "#008000",
+  "#008080",
+  "#00ffff",
+  "#add8e6",
+  "#00bfff",
+  "#1e90ff",
+  "#0000ff",
+  "#000080",
+  "#800080",
+  "#ff00ff",
+  "#ee82ee",
+  "#ffe4e1",
+  "#E6E6FA",
+];
