@@ -12,6 +12,7 @@ import { describeError } from "./commands/report.js";
 import { runValidate } from "./commands/validate.js";
 import { ConfigError, RosterformError } from "./errors.js";
 import { ExitCode, processIo, type Io } from "./io.js";
+import { redact, redactingIo } from "./redact.js";
 
 /** The package's own version, from the package.json beside dist/ (or src/ in tests). */
 const VERSION = (
@@ -134,7 +135,9 @@ Prints one JSON line {"url": ..., "token": ...} when ready; stops on Ctrl-C. Poi
 KIMAI_URL=<url> KIMAI_API_TOKEN=<token> (or WHENIWORK_URL / WHENIWORK_TOKEN). Nothing leaves this machine.`,
 };
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
+  // Every command but the sandbox (which prints its own token on purpose) writes through the redaction layer.
+  const io = redactingIo(rawIo);
   let exitCode: number = ExitCode.Ok;
   const program = new Command("rosterform")
     .description(
@@ -313,7 +316,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             ...(o.seed ? { seed: resolve(io.cwd, o.seed) } : {}),
             ...(o.workContractPlugin ? { workContractPlugin: true } : {}),
           },
-          io,
+          rawIo,
         );
         await new Promise<void>((done) => {
           const stop = () => {
@@ -395,7 +398,9 @@ if (isEntryPoint()) {
     (error: unknown) => {
       // A bug: keep the stack.
       io.stderr(
-        `rosterform: internal error (please report it):\n${error instanceof Error ? error.stack : String(error)}\n`,
+        redact(
+          `rosterform: internal error (please report it):\n${error instanceof Error ? error.stack : String(error)}\n`,
+        ),
       );
       process.exitCode = ExitCode.Error;
     },

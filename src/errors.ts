@@ -1,5 +1,6 @@
 // Runtime failures are typed errors, caught once in the CLI. Anything else is a bug and keeps its stack.
 import type { Diagnostic } from "./core/diagnostics.js";
+import { redact } from "./redact.js";
 
 /** A failure the user can act on: printed as one line (plus hints), never with a stack. */
 export class RosterformError extends Error {
@@ -50,7 +51,7 @@ export class HttpError extends RosterformError {
     /** The Retry-After header, when the server sent one. */
     readonly retryAfter?: string,
   ) {
-    super(`${method} ${path} answered ${status}${summarizeBody(body)}`, 1, hints);
+    super(`${method} ${path} answered ${status}${summarizeBody(body)}`, 1, hints.map(redact));
   }
 }
 
@@ -70,12 +71,13 @@ export class NetworkError extends RosterformError {
     readonly reason: string,
     hints: readonly string[] = [],
   ) {
-    super(`${method} ${path}: ${reason}`, 1, hints);
+    super(redact(`${method} ${path}: ${reason}`), 1, hints);
   }
 }
 
+/** The start of an error body, on one line, without secrets. */
 function summarizeBody(body: string): string {
-  const text = body.trim();
+  const text = redact(body).replace(/\s+/g, " ").trim();
   if (!text) return "";
   return `: ${text.length > 500 ? `${text.slice(0, 500)}…` : text}`;
 }

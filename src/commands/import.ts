@@ -1,9 +1,10 @@
 // rosterform import: write one users.d file per server user, so that plan right after is empty.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import { RosterformError } from "../errors.js";
 import { ExitCode, type Io } from "../io.js";
+import { writeOutputFile } from "../output-file.js";
 import type { ExportedUser } from "../providers/provider.js";
 import type { TargetName } from "../targets.js";
 import { loadDesired, openTarget } from "./planning.js";
@@ -30,7 +31,11 @@ export async function runImport(options: ImportOptions, io: Io): Promise<number>
     await session.provider.close();
   }
   const outDir = options.out ? resolve(io.cwd, options.out) : join(options.dir, "users.d");
-  await mkdir(outDir, { recursive: true });
+  await mkdir(outDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new RosterformError(
+      `cannot create ${relative(io.cwd, outDir) || "."}/ (${error.code ?? error.message})`,
+    );
+  });
   const schema = relative(outDir, join(options.dir, "schemas", "user.schema.json"))
     .split("\\")
     .join("/");
@@ -41,7 +46,10 @@ export async function runImport(options: ImportOptions, io: Io): Promise<number>
     const file = join(outDir, names.get(user)!);
     const text = `# yaml-language-server: $schema=${schema}\n${stringify(user.document, { lineWidth: 0 })}`;
     try {
-      await writeFile(file, text, { flag: options.overwrite ? "w" : "wx" });
+      await writeOutputFile(file, text, {
+        overwrite: options.overwrite === true,
+        shown: relative(io.cwd, file),
+      });
       written++;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;

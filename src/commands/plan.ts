@@ -1,8 +1,8 @@
 // rosterform plan: read, diff, show. Sends no write.
-import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { planHasChanges } from "../core/plan.js";
 import { ExitCode, type Io } from "../io.js";
+import { writeOutputFile } from "../output-file.js";
 import { renderPlanJson } from "../render/json.js";
 import { renderPlanMarkdown } from "../render/markdown.js";
 import { styleFor } from "../render/style.js";
@@ -26,7 +26,7 @@ export async function runPlan(options: PlanCommandOptions, io: Io): Promise<numb
   reportFailures(failures, io);
   if (options.out) {
     const file = resolve(io.cwd, options.out);
-    await writeFile(file, renderPlanJson(plan), { mode: 0o600 });
+    await writeOutputFile(file, renderPlanJson(plan), { mode: 0o600, shown: options.out });
     io.stderr(`Saved the plan to ${options.out}; apply it with: rosterform apply ${options.out}\n`);
   }
   if (failures.length > 0) return ExitCode.Error;

@@ -9,6 +9,7 @@ import type {
 import type { FileReport } from "./file-report.js";
 import type { PersonFields } from "./person-rules.js";
 import { readPersonFields } from "./person-rules.js";
+import { redact } from "../redact.js";
 import type { PathSegment } from "./source-tree.js";
 import { isRecord } from "./source-tree.js";
 
@@ -93,6 +94,16 @@ function readUrl(value: unknown, path: PathSegment[], report: FileReport): strin
     url = new URL(value);
   } catch {
     return undefined; // the schema's pattern reports it
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    // Never echoed whole: what follows the host may be a password or an API key.
+    const what = url.username || url.password ? "credentials (user:password@)" : "a query or fragment";
+    report.error(
+      path,
+      "target.url-credentials",
+      `url ${redact(value)} must not contain ${what}; write only the address, like https://${url.host}, and put the token in the environment (KIMAI_API_TOKEN / WHENIWORK_TOKEN)`,
+    );
+    return undefined;
   }
   if (url.protocol === "http:" && !LOOPBACK.test(url.hostname)) {
     report.error(

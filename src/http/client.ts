@@ -1,6 +1,7 @@
 // A small JSON-over-HTTP client on undici: keep-alive, timeouts, retries, request counting. No provider names here.
 import { Agent, request, errors as undiciErrors } from "undici";
 import { HttpError, NetworkError, RosterformError, UnexpectedAnswerError } from "../errors.js";
+import { isCredentialHeader, registerSecret } from "../redact.js";
 import { JsonArrayParser } from "./json-array.js";
 import { DEFAULT_RETRY, isRetryableStatus, retryDelayMs, type RetryPolicy } from "./retry.js";
 
@@ -56,6 +57,9 @@ export class HttpClient {
 
   constructor(private readonly options: HttpClientOptions) {
     this.base = new URL(options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
+    for (const [name, value] of Object.entries(options.headers)) {
+      if (isCredentialHeader(name)) registerSecret(value);
+    }
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.agent = new Agent({

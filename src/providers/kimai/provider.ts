@@ -6,6 +6,7 @@ import { HttpError, NetworkError, RosterformError } from "../../errors.js";
 import { HttpClient, type HttpClientOptions } from "../../http/client.js";
 import { isRetryableStatus } from "../../http/retry.js";
 import { LOST_ANSWER_REMARK, sendCheckingFirst } from "../../http/send-checking-first.js";
+import { registerSecret } from "../../redact.js";
 import type {
   ApplyContext,
   ApplyOutcome,
@@ -220,9 +221,11 @@ export class KimaiProvider implements Provider {
     prefs: { name: string; value: string | null }[],
   ): Promise<ApplyOutcome> {
     // A password nobody knows: people sign in after a reset, or through SSO. Never printed or stored.
+    const password = randomBytes(24).toString("base64url");
+    registerSecret(password);
     const body: KimaiUserBody = {
       username,
-      plainPassword: randomBytes(24).toString("base64url"),
+      plainPassword: password,
       ...fields,
       enabled: true,
     };
