@@ -129,6 +129,7 @@ Writes only values that differ from the defaults, so rosterform plan right after
 Examples:
   $ rosterform sandbox --target kimai --port 8001 --work-contract-plugin
   $ rosterform sandbox --target kimai --seed seed.json --latency 20
+  $ rosterform sandbox --target kimai --kimai-version 2.50   behave as Kimai 2.50 (JSON, preferences, errors)
   $ rosterform sandbox --target wheniwork
 
 Prints one JSON line {"url": ..., "token": ...} when ready; stops on Ctrl-C. Point rosterform at it with
@@ -296,6 +297,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .option("--port <port>", "port on 127.0.0.1 (0 = any free port)", integer("--port", 0, 65535), 0)
     .option("--seed <file>", "start from this state (JSON, as GET /__sandbox/state returns)")
     .option("--work-contract-plugin", "behave as a server with the Working contract plugin")
+    .option("--kimai-version <x.y>", "behave as this Kimai release (default 2.66; overrides the seed's)")
     .option("--latency <ms>", "delay every API answer", integer("--latency", 0, 60_000), 0)
     .addHelpText("after", EXAMPLES.sandbox)
     .action(
@@ -304,6 +306,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
         port: number;
         seed?: string;
         workContractPlugin?: boolean;
+        kimaiVersion?: string;
         latency: number;
       }) => {
         // Loaded only when asked for: plan and apply never carry the sandbox.
@@ -315,6 +318,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
             latencyMs: o.latency,
             ...(o.seed ? { seed: resolve(io.cwd, o.seed) } : {}),
             ...(o.workContractPlugin ? { workContractPlugin: true } : {}),
+            ...(o.kimaiVersion !== undefined ? { kimaiVersion: o.kimaiVersion } : {}),
           },
           rawIo,
         );

@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { RosterformError } from "../errors.js";
 import type { Io } from "../io.js";
-import { SeedError, startKimaiSandbox } from "../providers/kimai/sandbox/index.js";
+import { SeedError, checkedVersion, startKimaiSandbox } from "../providers/kimai/sandbox/index.js";
 import type { KimaiSeed } from "../providers/kimai/sandbox/index.js";
 import { storeFromSeed } from "../providers/kimai/sandbox/seed.js";
 import {
@@ -20,6 +20,8 @@ export interface SandboxCommandOptions {
   seed?: string;
   /** Kimai only. */
   workContractPlugin?: boolean;
+  /** Kimai only: the release to play ("2.50" or "2.50.0"), overriding the seed's version. */
+  kimaiVersion?: string;
   latencyMs?: number;
   /** When I Work only: requests per token per minute before throttling (default 100000). */
   rateLimitPerMinute?: number;
@@ -57,6 +59,14 @@ async function readKimaiSeed(path: string, io: Io): Promise<KimaiSeed> {
 }
 
 async function runKimai(options: SandboxCommandOptions, io: Io): Promise<{ close(): Promise<void> }> {
+  if (options.kimaiVersion !== undefined) {
+    try {
+      checkedVersion(options.kimaiVersion, "--kimai-version");
+    } catch (e) {
+      if (e instanceof SeedError) throw new RosterformError(e.message);
+      throw e;
+    }
+  }
   const seed = options.seed === undefined ? undefined : await readKimaiSeed(options.seed, io);
   let sandbox: Awaited<ReturnType<typeof startKimaiSandbox>>;
   try {
@@ -65,6 +75,7 @@ async function runKimai(options: SandboxCommandOptions, io: Io): Promise<{ close
       ...(seed !== undefined ? { seed } : {}),
       ...(options.workContractPlugin !== undefined ? { workContractPlugin: options.workContractPlugin } : {}),
       ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+      ...(options.kimaiVersion !== undefined ? { kimaiVersion: options.kimaiVersion } : {}),
     });
   } catch (e) {
     if (e instanceof Error && "code" in e && e.code === "EADDRINUSE") {

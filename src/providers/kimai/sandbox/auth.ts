@@ -104,7 +104,9 @@ async function legacy(
 
 export async function authenticate(request: SandboxRequest, options: AuthOptions): Promise<AuthResult> {
   const authorization = header(request, "authorization");
-  const match = authorization === undefined ? null : BEARER.exec(authorization);
+  // Before 2.14 there is no access-token authenticator: a Bearer header is not auth at all.
+  const match =
+    authorization === undefined || !options.store.features.bearerTokens ? null : BEARER.exec(authorization);
   if (match !== null) {
     const record = options.store.tokens.get(match[1] ?? "");
     if (record === undefined || (record.expiresAt !== null && record.expiresAt <= Date.now())) {

@@ -23,7 +23,12 @@ export class Scope {
   }
 
   get prepareContext(): PrepareContext {
-    return { access: this.access, caller: this.caller, workContractPlugin: this.store.workContractPlugin };
+    return {
+      access: this.access,
+      caller: this.caller,
+      workContractPlugin: this.store.workContractPlugin,
+      features: this.store.features,
+    };
   }
 
   /** Entity renderer where the caller is prepared (UserProfileSubscriber) and `overrides` set other users' modes. */

@@ -6,7 +6,7 @@ import { LegacyFailureLimiter } from "./auth.js";
 import type { AuthOptions } from "./auth.js";
 import { ROLE_SUPER_ADMIN, reasonPhrase } from "./constants.js";
 import { handleKimaiApi } from "./router.js";
-import { exportSeed, storeFromSeed } from "./seed.js";
+import { checkedVersion, exportSeed, storeFromSeed } from "./seed.js";
 import type { KimaiSeed } from "./seed-types.js";
 import type { KimaiStore } from "./store.js";
 
@@ -18,7 +18,7 @@ export type {
   KimaiSeedToken,
   KimaiSeedUser,
 } from "./seed-types.js";
-export { SeedError } from "./seed.js";
+export { SeedError, checkedVersion } from "./seed.js";
 
 export interface KimaiSandboxOptions {
   /** 0 or undefined: a free port. */
@@ -27,6 +27,8 @@ export interface KimaiSandboxOptions {
   seed?: KimaiSeed;
   /** Overrides the seed's workContractPlugin. */
   workContractPlugin?: boolean;
+  /** Overrides the seed's version: the Kimai release to play, e.g. "2.50" or "2.50.0". */
+  kimaiVersion?: string;
   /** Delay before every /api response. */
   latencyMs?: number;
   /** Bearer token to (also) grant; default: the seed's token, else a random one. */
@@ -67,6 +69,7 @@ export async function startKimaiSandbox(options: KimaiSandboxOptions = {}): Prom
   const build = (seed: unknown): KimaiStore => {
     const store = storeFromSeed(seed);
     if (options.workContractPlugin !== undefined) store.workContractPlugin = options.workContractPlugin;
+    if (options.kimaiVersion !== undefined) store.version = checkedVersion(options.kimaiVersion);
     return store;
   };
   const auth: AuthOptions = {

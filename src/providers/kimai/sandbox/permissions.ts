@@ -280,12 +280,13 @@ export class Access {
     if (attribute === "access_user") return subject === null || this.checkUserAccess(subject, caller);
     const self = subject !== null && subject.id === caller.id;
     if (attribute === "supervisor" && self) return isSuperAdmin(caller);
-    if (attribute === "roles" && subject !== null) {
+    const features = this.store.features;
+    if (attribute === "roles" && subject !== null && features.assignableRoles) {
       if (!effectiveRoles(subject).every((role) => canAssignRole(caller, role))) return false;
     }
     if (self) return hasPermission(caller, `${attribute}_own_profile`);
     if (!hasPermission(caller, `${attribute}_other_profile`)) return false;
-    return subject === null || this.checkUserAccess(subject, caller, false);
+    return subject === null || !features.teamScopedProfiles || this.checkUserAccess(subject, caller, false);
   }
 
   /** TeamVoter: edit/delete of a team. */

@@ -5,6 +5,7 @@
 import { DEFAULT_LANGUAGE, DEFAULT_SKIN, SERVER_TIMEZONE } from "./constants.js";
 import type { UserRecord } from "./model.js";
 import type { Access } from "./permissions.js";
+import type { KimaiFeatures } from "./versions.js";
 
 /**
  * How a user's preferences are prepared for this response:
@@ -87,16 +88,23 @@ export function normalizePreferenceName(name: string): string {
   return name.replace(/[.-]/g, "_");
 }
 
+/**
+ * The contract rows Kimai adds in memory (and stores on create). Before 2.61 core adds none: the 12 rows
+ * exist only on users whose contract was saved in the UI (seed `contractSaved`).
+ */
 export function contractDefaults(
   workContractPlugin: boolean,
+  features: KimaiFeatures,
 ): ReadonlyArray<readonly [string, string | null]> {
-  return workContractPlugin ? [...WORK_CONTRACT_DEFAULTS, ...PLUGIN_DEFAULTS] : WORK_CONTRACT_DEFAULTS;
+  const core = features.contractOnEveryUser ? WORK_CONTRACT_DEFAULTS : [];
+  return workContractPlugin ? [...core, ...PLUGIN_DEFAULTS] : core;
 }
 
 export interface PrepareContext {
   access: Access;
   caller: UserRecord;
   workContractPlugin: boolean;
+  features: KimaiFeatures;
 }
 
 /** The user's in-memory preference rows for a mode, in Kimai's order (stored rows first, then added defaults). */
@@ -109,9 +117,11 @@ export function preparePreferences(
   for (const [name, value] of user.preferences) rows.set(name, { name, value, enabled: true });
   if (mode === "stored") return [...rows.values()];
 
-  const contract = contractDefaults(ctx.workContractPlugin);
+  const contract = contractDefaults(ctx.workContractPlugin, ctx.features);
   if (mode === "full" || mode === "created") {
-    const canEditContract = ctx.access.userVote("contract", user, ctx.caller);
+    // Since 2.63 the rows are disabled without the contract permission; before, always enabled.
+    const canEditContract =
+      !ctx.features.contractPermission || ctx.access.userVote("contract", user, ctx.caller);
     for (const [name, value] of contract) {
       const row = rows.get(name) ?? { name, value, enabled: true };
       row.enabled = canEditContract;
@@ -129,8 +139,9 @@ export function preparePreferences(
   return [...rows.values()];
 }
 
-export function isVisiblePreference(pref: PreparedPreference): boolean {
-  return pref.enabled && !pref.name.startsWith("_") && !HIDDEN.has(pref.name);
+/** User::getVisiblePreferences(); "_" names are hidden since 2.45. */
+export function isVisiblePreference(pref: PreparedPreference, features: KimaiFeatures): boolean {
+  return pref.enabled && !(features.emailInJson && pref.name.startsWith("_")) && !HIDDEN.has(pref.name);
 }
 
 /** UserPreference::setValue(): yes/no rows become "0"/"1"; other scalars are kept; arrays are ignored. */

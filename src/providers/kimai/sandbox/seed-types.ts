@@ -29,6 +29,11 @@ export interface KimaiSeedUser {
   systemAccount?: boolean;
   /** Stored preferences only (never language/locale/timezone, which are the fields above). */
   preferences?: KimaiSeedPreference[];
+  /**
+   * The user's contract was saved in Kimai's UI: the 12 work-contract rows are stored (at their defaults
+   * where `preferences` does not name them). Before 2.61 only such users have them. Seed input only.
+   */
+  contractSaved?: boolean;
   /** Legacy API password for X-AUTH-USER/X-AUTH-TOKEN, in plain text (seed input only). */
   apiPassword?: string;
   /** The same as a sha256 hex digest, as exported by GET /__sandbox/state. */
@@ -51,7 +56,7 @@ export interface KimaiSeedTeam {
 export type KimaiSeedToken = number | { user: number; expiresAt?: string | null };
 
 export interface KimaiSeed {
-  /** Default "2.66.0". */
+  /** The Kimai release to play (behaviour, not only /api/version: see the sandbox README). Default "2.66.0". */
   version?: string;
   /** Default false. */
   workContractPlugin?: boolean;

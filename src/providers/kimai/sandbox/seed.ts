@@ -11,10 +11,18 @@ import {
   SERVER_TIMEZONE,
 } from "./constants.js";
 import type { UserRecord } from "./model.js";
+import { WORK_CONTRACT_DEFAULTS } from "./preferences.js";
 import type { KimaiSeed, KimaiSeedTeam, KimaiSeedUser } from "./seed-types.js";
 import { KimaiStore, hashApiPassword } from "./store.js";
 
 export class SeedError extends Error {}
+
+/** "2.50" → "2.50.0"; anything but MAJOR.MINOR[.PATCH] is a SeedError. */
+export function checkedVersion(version: string, where = "Kimai version"): string {
+  if (!/^\d+\.\d+(\.\d+)?$/.test(version))
+    throw new SeedError(`${where}: "${version}" must look like 2.50 or 2.50.0`);
+  return version.split(".").length === 2 ? `${version}.0` : version;
+}
 
 /** Preferences held by dedicated seed fields instead of the preferences list. */
 const FIELD_PREFERENCES = ["language", "locale", "timezone"] as const;
@@ -104,6 +112,7 @@ const USER_FIELDS = [
   "preferences",
   "apiPassword",
   "apiPasswordHash",
+  "contractSaved",
 ];
 
 function readUser(value: unknown, where: string): { user: UserRecord; supervisor: number | null } {
@@ -132,6 +141,11 @@ function readUser(value: unknown, where: string): { user: UserRecord; supervisor
     if (preferences.has(name)) throw new SeedError(`${pw}.name: duplicate preference "${name}"`);
     preferences.set(name, raw);
   });
+  // Saving the contract in Kimai's UI stores all 12 rows: before 2.61 only such users have them.
+  if (r.boolean("contractSaved", false)) {
+    for (const [name, value] of WORK_CONTRACT_DEFAULTS)
+      if (!preferences.has(name)) preferences.set(name, value);
+  }
   const language = r.optionalString("language") ?? DEFAULT_LANGUAGE;
   preferences.set("language", language);
   preferences.set("locale", r.optionalString("locale") ?? language);
@@ -181,8 +195,7 @@ function defaultSeed(): KimaiSeed {
 export function storeFromSeed(input: unknown): KimaiStore {
   const seed = object(input ?? defaultSeed(), "seed");
   const r = new Reader(seed, "seed", ["version", "workContractPlugin", "users", "teams", "tokens"]);
-  const version = r.optionalString("version") ?? DEFAULT_VERSION;
-  if (!/^\d+\.\d+(\.\d+)?$/.test(version)) throw new SeedError(`seed.version: must look like "2.66.0"`);
+  const version = checkedVersion(r.optionalString("version") ?? DEFAULT_VERSION, "seed.version");
   const store = new KimaiStore(version, r.boolean("workContractPlugin", false));
 
   const supervisors: Array<[UserRecord, number | null, string]> = [];

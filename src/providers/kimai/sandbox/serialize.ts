@@ -6,6 +6,9 @@ import type { TeamRecord, UserRecord } from "./model.js";
 import type { PrepareContext, PrepareMode } from "./preferences.js";
 import { isVisiblePreference, preparePreferences } from "./preferences.js";
 import type { KimaiStore } from "./store.js";
+import { type KimaiFeatures, featuresOf } from "./versions.js";
+
+const CURRENT = featuresOf("99.0.0");
 
 const str = (value: string | null): string => (value === null ? "null" : JSON.stringify(value));
 
@@ -62,23 +65,32 @@ export function userTimezone(user: UserRecord): string {
   return user.preferences.get("timezone") ?? SERVER_TIMEZONE;
 }
 
-/** The fields of the Default group, shared by the collection and entity shapes. */
-function defaultFields(user: UserRecord) {
+/**
+ * The fields of the Default group, shared by the collection and entity shapes. Before 2.45 there is no
+ * email/systemAccount and the collection has no locale fields; 2.45 sends the display colour as `color`;
+ * `color-safe` exists since 2.46.
+ */
+function defaultFields(user: UserRecord, features: KimaiFeatures) {
   const name = displayName(user);
+  const color = features.generatedColor ? colorSafe(user.color, name) : storedColor(user.color);
+  const email = features.emailInJson ? `,"email":${str(user.email)}` : "";
   return {
     head: `"id":${user.id},"alias":${str(user.alias)},"title":${str(user.title)},"avatar":${str(user.avatar)}`,
-    identity: `"username":${str(user.username)},"email":${str(user.email)},"accountNumber":${str(user.accountNumber)},"enabled":${user.enabled}`,
-    system: `"systemAccount":${user.systemAccount}`,
-    color: `"color":${str(storedColor(user.color))},"apiToken":${user.apiPasswordHash !== null}`,
+    identity: `"username":${str(user.username)}${email},"accountNumber":${str(user.accountNumber)},"enabled":${user.enabled}`,
+    system: features.emailInJson ? `"systemAccount":${user.systemAccount},` : "",
+    color: `"color":${str(color)},"apiToken":${user.apiPasswordHash !== null}`,
     locale: `"locale":${str(userLocale(user))},"timezone":${str(userTimezone(user))},"language":${str(userLanguage(user))}`,
-    tail: `"initials":${str(initials(name))},"color-safe":${str(colorSafe(user.color, name))}`,
+    tail:
+      `"initials":${str(initials(name))}` +
+      (features.colorSafe ? `,"color-safe":${str(colorSafe(user.color, name))}` : ""),
   };
 }
 
-/** The 16-key collection shape ("Default" group), also used for users embedded in teams. */
-export function userCollectionJson(user: UserRecord): string {
-  const f = defaultFields(user);
-  return `{${f.head},${f.identity},${f.system},${f.color},${f.locale},${f.tail}}`;
+/** The collection shape ("Default" group, 16 keys at 2.46+), also used for users embedded in teams. */
+export function userCollectionJson(user: UserRecord, features: KimaiFeatures = CURRENT): string {
+  const f = defaultFields(user, features);
+  const locale = features.emailInJson ? `,${f.locale}` : "";
+  return `{${f.head},${f.identity},${f.system}${f.color}${locale},${f.tail}}`;
 }
 
 export function teamCollectionJson(team: TeamRecord): string {
@@ -89,7 +101,8 @@ export function teamEntityJson(team: TeamRecord, store: KimaiStore): string {
   const members: string[] = [];
   for (const [userId, teamlead] of team.members) {
     const user = store.users.get(userId);
-    if (user !== undefined) members.push(`{"user":${userCollectionJson(user)},"teamlead":${teamlead}}`);
+    if (user !== undefined)
+      members.push(`{"user":${userCollectionJson(user, store.features)},"teamlead":${teamlead}}`);
   }
   return (
     `{"id":${team.id},"name":${str(team.name)},"members":[${members.join(",")}],"customers":[],"projects":[],` +
@@ -165,23 +178,25 @@ export class UserEntityRenderer {
     }
     const preferences: string[] = [];
     const mode = this.modeOf(user);
+    const features = this.store.features;
     if (mode === "stored") {
       // Unprepared rows are all enabled: skip building the prepared list (the 100,000-user path).
       for (const [name, value] of user.preferences) {
-        if (isVisiblePreference({ name, value, enabled: true })) {
+        if (isVisiblePreference({ name, value, enabled: true }, features)) {
           preferences.push(`{"name":${str(name)},"value":${str(value)}}`);
         }
       }
     } else {
       for (const p of preparePreferences(user, mode, this.prepare)) {
-        if (isVisiblePreference(p)) preferences.push(`{"name":${str(p.name)},"value":${str(p.value)}}`);
+        if (isVisiblePreference(p, features))
+          preferences.push(`{"name":${str(p.name)},"value":${str(p.value)}}`);
       }
     }
 
-    const f = defaultFields(user);
+    const f = defaultFields(user, features);
     const json =
       `{${f.head},"memberships":[${memberships.join(",")}],${f.identity},"roles":${JSON.stringify(user.roles)},` +
-      `${f.system},${supervisor}${f.color},"preferences":[${preferences.join(",")}],${f.locale},` +
+      `${f.system}${supervisor}${f.color},"preferences":[${preferences.join(",")}],${f.locale},` +
       `"teams":[${teams.join(",")}],${f.tail}}`;
     if (nested && !cyclic) this.entities.set(user.id, json);
     return { json, cyclic };

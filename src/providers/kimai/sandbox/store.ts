@@ -3,6 +3,7 @@
 
 import { createHash } from "node:crypto";
 import type { AccessTokenRecord, TeamRecord, UserRecord } from "./model.js";
+import { type KimaiFeatures, featuresOf } from "./versions.js";
 
 const key = (value: string): string => value.toLowerCase();
 
@@ -24,10 +25,29 @@ export class KimaiStore {
   /** Bumped on every user change; list sort caches key on it. */
   revision = 0;
 
+  private played: { version: string; features: KimaiFeatures };
+
   constructor(
-    public version: string,
+    version: string,
     public workContractPlugin: boolean,
-  ) {}
+  ) {
+    this.played = { version, features: featuresOf(version) };
+  }
+
+  /** The Kimai release this sandbox plays. */
+  get version(): string {
+    return this.played.version;
+  }
+
+  set version(version: string) {
+    this.played = { version, features: featuresOf(version) };
+    this.revision += 1;
+  }
+
+  /** What that release does differently (versions.ts). */
+  get features(): KimaiFeatures {
+    return this.played.features;
+  }
 
   allocateUserId(): number {
     return this.nextUserId;

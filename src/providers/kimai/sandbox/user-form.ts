@@ -19,6 +19,7 @@ import {
 } from "./form-fields.js";
 import { COLOR_CHOICES, LANGUAGES, LOCALES, TIMEZONES } from "../choices.js";
 import type { UserRecord } from "./model.js";
+import { JSON_HEADERS } from "./http-errors.js";
 import type { Access } from "./permissions.js";
 import { canAssignRole, canSeeAllData } from "./permissions.js";
 import { userLanguage, userLocale, userTimezone } from "./serialize.js";
@@ -155,7 +156,8 @@ function submitField(
       );
     case "roles": {
       const available = [...BUILT_IN_ROLES, ...env.store.customRoles];
-      const isChoice = (r: string) => available.includes(r) && canAssignRole(env.caller, r);
+      const assignable = (r: string) => !env.store.features.assignableRoles || canAssignRole(env.caller, r);
+      const isChoice = (r: string) => available.includes(r) && assignable(r);
       return take(multiChoiceField(value, isChoice), (v) => (draft.roles = normalizeRoles(v)));
     }
     case "plainPassword":
@@ -261,4 +263,28 @@ export function submitUserForm(
   if (secrets.password !== null) draft.hasPassword = true;
   if (secrets.apiPassword !== null) draft.apiPasswordHash = hashApiPassword(secrets.apiPassword);
   return { ok: true, user: draft };
+}
+
+/**
+ * UserService::saveUser() outside a form (the preferences PATCH since 2.53): entity validation in the
+ * Default group; a failure is App\Validator\ValidationFailedException, rendered with a string code and
+ * only the failing paths.
+ */
+export function validateSavedUser(env: UserFormEnv, user: UserRecord): SandboxResponse | null {
+  const options: UserFormOptions = {
+    create: false,
+    includeRoles: false,
+    includeActiveFlag: false,
+    includePreferences: false,
+    includeSupervisor: false,
+    includePasswordReset: false,
+  };
+  const errors = validate(user, user.id, env, options, null);
+  if (errors.size === 0) return null;
+  const children = Object.fromEntries([...errors].map(([path, messages]) => [path, { errors: messages }]));
+  return {
+    status: 400,
+    headers: { ...JSON_HEADERS },
+    body: JSON.stringify({ code: "400", message: "Validation Failed", errors: { children } }),
+  };
 }

@@ -21,6 +21,31 @@ function captureIo(): Io & { out: string[]; err: string[] } {
 }
 
 describe("runSandbox", () => {
+  test("--kimai-version plays that release (over the seed's version); a malformed one is refused", async () => {
+    const io = captureIo();
+    const running = await runSandbox(
+      { target: "kimai", seed: "sandbox-seed.json", kimaiVersion: "2.50" },
+      io,
+    );
+    try {
+      const line = JSON.parse(io.out.join("")) as { url: string; token: string };
+      const res = await fetch(`${line.url}/api/users/me`, {
+        headers: { authorization: `Bearer ${line.token}` },
+      });
+      const me = (await res.json()) as Record<string, unknown>;
+      expect("color-safe" in me).toBe(true);
+      const version = await fetch(`${line.url}/api/version`, {
+        headers: { authorization: `Bearer ${line.token}` },
+      });
+      expect(((await version.json()) as { version: string }).version).toBe("2.50.0");
+    } finally {
+      await running.close();
+    }
+    await expect(runSandbox({ target: "kimai", kimaiVersion: "latest" }, captureIo())).rejects.toThrow(
+      '--kimai-version: "latest" must look like 2.50 or 2.50.0',
+    );
+  });
+
   test("prints exactly one JSON line with url and token, and the server answers", async () => {
     const io = captureIo();
     const running = await runSandbox({ target: "kimai", seed: "sandbox-seed.json" }, io);

@@ -16,7 +16,7 @@ import {
 import { userCollectionJson } from "../serialize.js";
 import { UserOrderCache, listUsers, parseUserListQuery } from "../user-list.js";
 import type { UserFormOptions } from "../user-form.js";
-import { cloneUser, submitUserForm } from "../user-form.js";
+import { cloneUser, submitUserForm, validateSavedUser } from "../user-form.js";
 
 const orderCache = new WeakMap<object, UserOrderCache>();
 const LIST_CHUNK = 500;
@@ -54,7 +54,10 @@ function list(scope: Scope): SandboxResponse {
   }
   const users = listUsers(scope.store, scope.access, scope.caller, query, cache);
   const renderer = scope.renderer();
-  const render = query.full ? (u: UserRecord) => renderer.entity(u) : userCollectionJson;
+  const features = scope.store.features;
+  const render = query.full
+    ? (u: UserRecord) => renderer.entity(u)
+    : (u: UserRecord) => userCollectionJson(u, features);
   return { status: 200, headers: { ...JSON_HEADERS }, body: streamList(users, render) };
 }
 
@@ -87,7 +90,7 @@ function create(scope: Scope): SandboxResponse {
       ["timezone", SERVER_TIMEZONE],
       ["language", DEFAULT_LANGUAGE],
       ["skin", DEFAULT_SKIN],
-      ...contractDefaults(store.workContractPlugin),
+      ...contractDefaults(store.workContractPlugin, store.features),
     ]),
     teamIds: [],
   };
@@ -148,12 +151,18 @@ function patchPreferences(scope: Scope, [id]: number[]): SandboxResponse {
     if (typeof name === "object" && name !== null) throw new HttpError(400);
     const row = byName.get(normalizePreferenceName(name ?? ""));
     if (row === undefined) throw new HttpError(404);
-    if (!row.enabled) throw new HttpError(403);
+    // Before 2.53 a disabled preference was written like any other.
+    if (!row.enabled && store.features.strictPreferences) throw new HttpError(403);
     row.value = coercePreferenceValue(row.name, item["value"] ?? null, row.value);
     dirty = true;
   }
   if (dirty) {
-    // UserService::saveUser() persists every prepared row, defaults included.
+    // Since 2.53 UserService::saveUser() validates the whole user first (before: the repository saved it).
+    if (store.features.strictPreferences) {
+      const invalid = validateSavedUser({ store, access, caller }, target);
+      if (invalid !== null) return invalid;
+    }
+    // Saving persists every prepared row, defaults included.
     const updated = cloneUser(target);
     updated.preferences = new Map(rows.map((row) => [row.name, row.value]));
     Object.assign(target, updated);
