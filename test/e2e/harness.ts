@@ -12,7 +12,9 @@ import {
 import { startWhenIWorkSandbox, type WhenIWorkSeed } from "../../src/providers/wheniwork/sandbox/index.js";
 
 /** A seed as the tests build it, and the state as the sandbox returns it: every field present. */
-export type StateUser = Required<Omit<KimaiSeedUser, "apiPassword" | "apiPasswordHash" | "avatar" | "contractSaved">>;
+export type StateUser = Required<
+  Omit<KimaiSeedUser, "apiPassword" | "apiPasswordHash" | "avatar" | "contractSaved">
+>;
 export interface FullSeed extends KimaiSeed {
   users: StateUser[];
 }
