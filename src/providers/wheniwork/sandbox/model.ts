@@ -33,6 +33,8 @@ export interface UserRecord {
   readonly hours_max: number;
   readonly hours_preferred: number;
   readonly hourly_rate: number;
+  /** Position id (as a string key) → extra rate on top of hourly_rate. */
+  readonly position_rates: Readonly<Record<string, number>>;
   readonly employment_type: EmploymentType;
   readonly type: number;
   readonly is_deleted: boolean;
@@ -63,4 +65,13 @@ export interface InviteRecord {
   /** ISO date-time. */
   readonly at: string;
   readonly message?: string;
+}
+
+/** A scheduled shift; user_id 0 is an open shift. Only what DELETE /2/users/{id} changes is modelled. */
+export interface ShiftRecord {
+  readonly id: number;
+  readonly account_id: number;
+  readonly user_id: number;
+  /** Epoch milliseconds. */
+  readonly start_time: number;
 }

@@ -46,6 +46,8 @@ export interface WhenIWorkSeedUser {
   hours_max?: number;
   hours_preferred?: number;
   hourly_rate?: number;
+  /** Position id (string key) → extra rate; ids of live positions of the same account. Default {}. */
+  position_rates?: Record<string, number>;
   /** Default "hourly", or the one `type` implies. */
   employment_type?: EmploymentType;
   /** Default: the bits `employment_type` implies; must agree with it when both are given. */
@@ -83,6 +85,15 @@ export interface WhenIWorkSeedInvite {
   message?: string;
 }
 
+/** A shift of a user (user_id 0: an open shift); archiving a user changes their future ones. */
+export interface WhenIWorkSeedShift {
+  id: number;
+  account_id: number;
+  user_id: number;
+  /** ISO-8601 or RFC-2822; exported as ISO. */
+  start_time: string;
+}
+
 export interface WhenIWorkSeed {
   accounts?: WhenIWorkSeedAccount[];
   persons?: WhenIWorkSeedPerson[];
@@ -93,4 +104,5 @@ export interface WhenIWorkSeed {
   tokens?: Record<string, number>;
   /** Invitations sent so far (creates with invite, POST /2/users/invite). */
   invites?: WhenIWorkSeedInvite[];
+  shifts?: WhenIWorkSeedShift[];
 }

@@ -11,11 +11,21 @@ import { WhenIWorkStore, emailKey, hashPassword } from "./store.js";
 export { SeedError } from "./seed-reader.js";
 
 const fields = (...names: string[]): ReadonlySet<string> => new Set(names);
-const SEED_FIELDS = fields("accounts", "persons", "users", "positions", "locations", "tokens", "invites");
+const SEED_FIELDS = fields(
+  "accounts",
+  "persons",
+  "users",
+  "positions",
+  "locations",
+  "tokens",
+  "invites",
+  "shifts",
+);
 const ACCOUNT_FIELDS = fields("id", "name");
 const PERSON_FIELDS = fields("id", "email", "first_name", "last_name", "password", "password_hash");
 const CATALOG_FIELDS = fields("id", "account_id", "name", "is_deleted");
 const INVITE_FIELDS = fields("user_id", "at", "message");
+const SHIFT_FIELDS = fields("id", "account_id", "user_id", "start_time");
 const USER_FIELDS = fields(
   "id",
   "account_id",
@@ -32,6 +42,7 @@ const USER_FIELDS = fields(
   "hours_max",
   "hours_preferred",
   "hourly_rate",
+  "position_rates",
   "employment_type",
   "type",
   "is_deleted",
@@ -127,6 +138,22 @@ function readCatalogIds(
   return [...new Set(ids)];
 }
 
+function readPositionRates(store: WhenIWorkStore, r: SeedReader, accountId: number): Record<string, number> {
+  const raw = r.obj["position_rates"];
+  if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) return {};
+  const rates = seedObject(raw, `${r.where}.position_rates`);
+  const out: Record<string, number> = {};
+  for (const [key, rate] of Object.entries(rates)) {
+    const position = /^[1-9]\d*$/.test(key) ? store.positions.get(Number(key)) : undefined;
+    if (position?.account_id !== accountId)
+      r.fail(`position_rates.${key}`, `no position ${key} in account ${accountId}`);
+    if (typeof rate !== "number" || !Number.isFinite(rate) || rate < 0)
+      r.fail(`position_rates.${key}`, "must be a number >= 0");
+    out[key] = rate;
+  }
+  return out;
+}
+
 function resolvePerson(
   store: WhenIWorkStore,
   r: SeedReader,
@@ -213,6 +240,7 @@ function readUser(store: WhenIWorkStore, item: unknown, where: string, now: numb
     hours_max: r.amount("hours_max"),
     hours_preferred: r.amount("hours_preferred"),
     hourly_rate: r.amount("hourly_rate"),
+    position_rates: readPositionRates(store, r, accountId),
     employment_type: employment.employment_type,
     type: employment.type,
     is_deleted: isDeleted,
@@ -297,6 +325,28 @@ export function storeFromSeed(input: unknown, now = Date.now()): WhenIWorkStore 
       user_id: userId,
       at: new Date(at).toISOString(),
       ...(message !== undefined ? { message } : {}),
+    });
+  });
+
+  r.list("shifts").forEach((item, i) => {
+    const v: SeedReader = new SeedReader(item, `seed.shifts[${i}]`, SHIFT_FIELDS);
+    const id = v.id("id");
+    if (store.shifts.has(id)) v.fail("id", `duplicate shift id ${id}`);
+    const accountId = v.id("account_id");
+    if (!store.accounts.has(accountId)) v.fail("account_id", `no account with id ${accountId}`);
+    const userId = v.obj["user_id"];
+    if (userId !== 0) {
+      const owner = store.users.get(v.id("user_id"));
+      if (owner?.account_id !== accountId)
+        v.fail("user_id", `no user ${String(userId)} in account ${accountId}`);
+    }
+    const start = v.dateTime("start_time");
+    if (start === null) v.fail("start_time", "required");
+    store.shifts.set(id, {
+      id,
+      account_id: accountId,
+      user_id: userId === 0 ? 0 : v.id("user_id"),
+      start_time: start,
     });
   });
   return store;

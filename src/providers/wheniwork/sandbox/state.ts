@@ -22,6 +22,7 @@ export function exportUser(store: WhenIWorkStore, user: UserRecord): Required<Wh
     hours_max: user.hours_max,
     hours_preferred: user.hours_preferred,
     hourly_rate: user.hourly_rate,
+    position_rates: { ...user.position_rates },
     employment_type: user.employment_type,
     type: user.type,
     is_deleted: user.is_deleted,
@@ -61,5 +62,9 @@ export function exportState(store: WhenIWorkStore): Required<WhenIWorkSeed> {
     locations: [...store.locations.values()].map(exportCatalog),
     tokens: Object.fromEntries(store.tokens),
     invites: store.invites.map((invite) => ({ ...invite })),
+    shifts: [...store.shifts.values()].map((shift) => ({
+      ...shift,
+      start_time: new Date(shift.start_time).toISOString(),
+    })),
   };
 }

@@ -2,7 +2,14 @@
 // persons by email (emails are unique across persons), users per account and per (account, person).
 
 import { createHash } from "node:crypto";
-import type { AccountRecord, CatalogRecord, InviteRecord, PersonRecord, UserRecord } from "./model.js";
+import type {
+  AccountRecord,
+  CatalogRecord,
+  InviteRecord,
+  PersonRecord,
+  ShiftRecord,
+  UserRecord,
+} from "./model.js";
 
 export const emailKey = (email: string): string => email.trim().toLowerCase();
 
@@ -21,6 +28,7 @@ export class WhenIWorkStore {
   /** Token → person id. */
   readonly tokens = new Map<string, number>();
   readonly invites: InviteRecord[] = [];
+  readonly shifts = new Map<number, ShiftRecord>();
 
   private readonly personByEmail = new Map<string, number>();
   /** Account id → its user ids, in creation order. */

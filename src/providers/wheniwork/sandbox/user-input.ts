@@ -29,6 +29,7 @@ export type UserPatch = Partial<
       | "hours_max"
       | "hours_preferred"
       | "hourly_rate"
+      | "position_rates"
       | "employment_type"
       | "type"
       | "is_private"
@@ -96,6 +97,33 @@ function catalogIds(
   return ids;
 }
 
+/**
+ * `position_rates`: an object of position id → rate >= 0 (replaced whole, like arrays). `[]` and `null` clear it,
+ * because PHP serialises an empty map as `[]` and a client may send back what it read.
+ */
+function positionRates(
+  store: WhenIWorkStore,
+  accountId: number,
+  value: unknown,
+): Record<string, number> | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || (Array.isArray(value) && value.length === 0)) return {};
+  if (!isPlainObject(value)) throw invalid("position_rates", "must be an object of position id to rate");
+  const out: Record<string, number> = {};
+  for (const [key, rate] of Object.entries(value)) {
+    if (!/^[1-9]\d*$/.test(key)) throw invalid("position_rates", `key "${key}" is not a position id`);
+    const position = store.positions.get(Number(key));
+    if (position === undefined || position.account_id !== accountId || position.is_deleted) {
+      throw badRequest(ErrorCode.UnknownPosition, `Position ${key} does not exist in this account`);
+    }
+    if (typeof rate !== "number" || !Number.isFinite(rate) || rate < 0) {
+      throw invalid(`position_rates.${key}`, "must be a number >= 0");
+    }
+    out[key] = rate;
+  }
+  return out;
+}
+
 export function parseUserWrite(
   store: WhenIWorkStore,
   accountId: number,
@@ -143,6 +171,9 @@ export function parseUserWrite(
   if (positions !== undefined) patch.positions = positions;
   const locations = catalogIds(store, "locations", accountId, body["locations"]);
   if (locations !== undefined) patch.locations = locations;
+
+  const rates = positionRates(store, accountId, body["position_rates"]);
+  if (rates !== undefined) patch.position_rates = rates;
 
   const startDate = body["start_date"];
   if (startDate !== undefined) {

@@ -20,6 +20,11 @@ export function viewerRights(caller: UserRecord): ViewerRights {
 /** A stable fake UUID derived from the id. */
 const uuidOf = (id: number): string => `00000000-0000-4000-8000-${id.toString(16).padStart(12, "0")}`;
 
+/** PHP serialises an empty map as a list: `[]`, else `{"<position id>": rate}`. */
+function ratesView(user: UserRecord): Record<string, number> | [] {
+  return Object.keys(user.position_rates).length === 0 ? [] : { ...user.position_rates };
+}
+
 export function userView(
   store: WhenIWorkStore,
   user: UserRecord,
@@ -48,7 +53,7 @@ export function userView(
     employment_type: user.employment_type,
     hours_max: user.hours_max,
     hours_preferred: user.hours_preferred,
-    ...(rights.seesRates ? { hourly_rate: user.hourly_rate } : {}),
+    ...(rights.seesRates ? { hourly_rate: user.hourly_rate, position_rates: ratesView(user) } : {}),
     ...(rights.seesNotes ? { notes: user.notes } : {}),
     positions: [...user.positions],
     locations: [...user.locations],

@@ -75,6 +75,7 @@ export function createUser(
     hours_max: 0,
     hours_preferred: 0,
     hourly_rate: 0,
+    position_rates: {},
     employment_type: "hourly",
     type: 1,
     is_deleted: false,
@@ -106,20 +107,33 @@ export function updateUser(
   return applyWrite(store, user, write, now);
 }
 
-/** DELETE /2/users/{id}: soft delete. A user that is already deleted is reported as not found. */
+/**
+ * DELETE /2/users/{id}: soft delete. A user that is already deleted is reported as not found. The user's
+ * future shifts become open shifts (user 0), or are deleted with `deleteShifts`. Returns how many changed
+ * (the answer stays `{success: true}`: D16's `modified_shifts` has no documented shape).
+ */
 export function deleteUser(
   store: WhenIWorkStore,
   user: UserRecord,
   caller: UserRecord,
+  deleteShifts: boolean,
   now = Date.now(),
-): void {
+): number {
   if (user.is_deleted) throw userNotFound(String(user.id));
   if (user.id === caller.id)
     throw new ApiError(400, ErrorCode.CannotDeleteSelf, "You cannot delete your own user");
+  let modified = 0;
+  for (const shift of [...store.shifts.values()]) {
+    if (shift.user_id !== user.id || shift.start_time <= now) continue;
+    modified++;
+    if (deleteShifts) store.shifts.delete(shift.id);
+    else store.shifts.set(shift.id, { ...shift, user_id: 0 });
+  }
   store.putUser({
     ...user,
     is_deleted: true,
     deleted_at: now,
     updated_at: nextUpdatedAt(user.updated_at, now),
   });
+  return modified;
 }

@@ -36,6 +36,7 @@ describe("/__sandbox/", () => {
       "locations",
       "tokens",
       "invites",
+      "shifts",
     ]);
     expect(state.persons).toEqual([
       { id: 1, email: "a@example.com", first_name: "", last_name: "", password_hash: null },
@@ -56,6 +57,7 @@ describe("/__sandbox/", () => {
       hours_max: 0,
       hours_preferred: 0,
       hourly_rate: 0,
+      position_rates: {},
       employment_type: "hourly",
       type: 1,
       is_deleted: false,
@@ -74,6 +76,7 @@ describe("/__sandbox/", () => {
     expect(state.positions).toEqual([{ id: 1, account_id: 1, name: "Barista", is_deleted: false }]);
     expect(state.tokens).toEqual({ "t-1": 1 });
     expect(state.invites).toEqual([]);
+    expect(state.shifts).toEqual([]);
   });
 
   test("reset with a seed replaces the state; the exported state is itself a valid seed", async () => {

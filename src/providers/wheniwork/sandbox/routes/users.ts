@@ -6,6 +6,7 @@ import type { RouteDef, RouteInput } from "../context.js";
 import { forbidden, userNotFound } from "../errors.js";
 import type { UserRecord } from "../model.js";
 import { canManageUsers } from "../permissions.js";
+import { boolParam } from "../query.js";
 import { parseUserWrite } from "../user-input.js";
 import { listUsers } from "../user-list.js";
 import { userView, viewerRights } from "../user-view.js";
@@ -58,7 +59,11 @@ export const userRoutes: RouteDef[] = [
       },
       DELETE: (input) => {
         const caller = managerCaller(input);
-        deleteUser(input.store, findUser(input, caller), caller.user);
+        const query = input.request.query;
+        // D16 names the flag delete_shifts, the current docs deleted_shifts: either is read.
+        const deleteShifts =
+          boolParam(query, "delete_shifts", false) || boolParam(query, "deleted_shifts", false);
+        deleteUser(input.store, findUser(input, caller), caller.user, deleteShifts);
         return jsonResponse(200, { success: true });
       },
     },
