@@ -145,11 +145,11 @@ test("a server that answers 403 to the user list asks for a super-admin token", 
   );
 });
 
-test("a Kimai older than 2.40 is named with its version", async () => {
+test("a Kimai older than 2.40 is named with its version and what it lacks", async () => {
   sb = await sandbox(adminSeed({ version: "2.30.0" }));
   dir = await project(anna);
   expect(oneLine(await run(["plan"], sb.env, dir))).toBe(
-    `Kimai 2.30.0 at ${sb.url} is too old: rosterform needs 2.40 or newer (the user preferences API); upgrade Kimai; nothing was sent`,
+    `${sb.url}: rosterform needs Kimai 2.40 for the user preferences API (and 2.45 for reading users' email and system-account flag); this server is 2.30.0: upgrade Kimai; nothing was sent`,
   );
 });
 

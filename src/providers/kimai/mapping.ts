@@ -4,6 +4,7 @@ import type { Contract, DesiredUser } from "../../core/model.js";
 import type { AttrValue } from "../../core/plan.js";
 import { attr, type DesiredRecord, type RemoteRecord } from "../../core/records.js";
 import type { KimaiUser } from "./api.js";
+import type { KimaiCapabilities } from "./versions.js";
 import {
   DAY_PREFERENCES,
   PREFERENCES,
@@ -112,7 +113,7 @@ export function desiredRecord(user: DesiredUser): DesiredRecord {
   };
 }
 
-export function remoteRecord(user: KimaiUser): RemoteRecord {
+export function remoteRecord(user: KimaiUser, capabilities?: KimaiCapabilities): RemoteRecord {
   const attrs: Record<string, AttrValue> = {
     email: attr(user.email, user.email, user.email.toLowerCase()),
     alias: optionalText(user.alias),
@@ -125,6 +126,8 @@ export function remoteRecord(user: KimaiUser): RemoteRecord {
     roles: rolesAttr(user.roles ?? []),
     supervisor: supervisorAttr(user.supervisor ? user.supervisor.username : null),
   };
+  // Kimai 2.45 sends a generated display colour: unknown, so never compared.
+  if (capabilities && !capabilities.readsColor) delete attrs.color;
   for (const name of Object.keys(PREFERENCES)) attrs[name] = preferenceAttr(name, preferenceDefault(name));
   for (const p of user.preferences ?? []) attrs[p.name] = preferenceAttr(p.name, p.value);
   return {

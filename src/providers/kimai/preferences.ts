@@ -39,6 +39,16 @@ export const PREFERENCES: Readonly<Record<string, PreferenceSpec>> = {
   work_days_month: { kind: "days", default: "", plugin: true },
 };
 
+/** The 12 core work-contract preferences (WorkContractPreferenceSubscriber, Kimai 2.61+ on every user). */
+export const CONTRACT_PREFERENCES: ReadonlySet<string> = new Set([
+  "work_contract_type",
+  ...DAY_PREFERENCES,
+  "holidays",
+  "public_holiday_group",
+  "work_start_day",
+  "work_last_day",
+]);
+
 /** Contract types that need the Working contract plugin. */
 export const PLUGIN_CONTRACT_TYPES = new Set(["week", "month"]);
 

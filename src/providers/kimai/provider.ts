@@ -16,6 +16,14 @@ import type {
   RemoteSnapshot,
 } from "../provider.js";
 import { userDocument } from "./export.js";
+import {
+  COLOR_VERSION,
+  CONTRACT_VERSION,
+  OLDEST_SUPPORTED,
+  capabilitiesOf,
+  tooOld,
+  type KimaiCapabilities,
+} from "./versions.js";
 import { COLOR_CHOICES, ICU_LEGACY_ZONE_NAMES, LOCALES, TIMEZONES } from "./choices.js";
 import { formErrorLines, type KimaiUser } from "./api.js";
 import { KimaiClient, type KimaiUserBody } from "./client.js";
@@ -28,6 +36,7 @@ import {
   remoteRecord,
 } from "./mapping.js";
 import {
+  CONTRACT_PREFERENCES,
   PLUGIN_CONTRACT_TYPES,
   PREFERENCES,
   WORK_CONTRACT_BUNDLE,
@@ -35,8 +44,6 @@ import {
   preferenceDefault,
 } from "./preferences.js";
 
-/** Kimai 2.40 added PATCH /api/users/{id}/preferences, which rosterform needs. */
-const MIN_VERSION_ID = 24000;
 const CREATE_ATTEMPTS = 6;
 
 export interface KimaiProviderOptions {
@@ -51,6 +58,7 @@ export interface KimaiProviderOptions {
 
 export interface KimaiSnapshot extends RemoteSnapshot {
   version: string;
+  capabilities: KimaiCapabilities;
   workContractPlugin: boolean;
   users: KimaiUser[];
 }
@@ -75,11 +83,9 @@ export class KimaiProvider implements Provider {
 
   async read(): Promise<KimaiSnapshot> {
     const version = await this.preflight(() => this.client.version());
-    if (version.versionId > 0 && version.versionId < MIN_VERSION_ID) {
-      throw new RosterformError(
-        `Kimai ${version.version} at ${this.endpoint} is too old: rosterform needs 2.40 or newer (the user preferences API); upgrade Kimai; nothing was sent`,
-      );
-    }
+    const old = tooOld(version.version);
+    if (old !== undefined) throw new RosterformError(`${this.endpoint}: ${old}`);
+    const capabilities = capabilitiesOf(version.version);
     const me = await this.preflight(() => this.client.me());
     const roles = me.roles ?? [];
     if (!roles.includes("ROLE_SUPER_ADMIN")) {
@@ -94,10 +100,11 @@ export class KimaiProvider implements Provider {
     const users = await this.preflight(() => this.client.listUsers());
     const notes: Note[] = [];
     return {
-      records: users.map(remoteRecord),
+      records: users.map((u) => remoteRecord(u, capabilities)),
       selfKey: me.username.toLowerCase(),
       notes,
       version: version.version,
+      capabilities,
       workContractPlugin: plugin,
       users,
     };
@@ -144,7 +151,11 @@ export class KimaiProvider implements Provider {
           `${where}: Kimai does not know locale "${user.locale}"; write one such as de_DE or en_GB`,
         );
       }
-      if (user.color !== undefined && !COLOR_CHOICES.includes(user.color)) {
+      if (user.color !== undefined && !snapshot.capabilities.readsColor) {
+        errors.push(
+          `${where}: rosterform needs Kimai ${COLOR_VERSION} for color (${snapshot.version} reports a generated display colour, not the stored one, so the plan could never settle); this server is ${snapshot.version}: remove color or upgrade Kimai`,
+        );
+      } else if (user.color !== undefined && !COLOR_CHOICES.includes(user.color)) {
         notes.push({
           level: "warning",
           key,
@@ -152,8 +163,28 @@ export class KimaiProvider implements Provider {
         });
       }
       const remote = remoteByKey.get(key);
-      const stored = new Set((remote?.preferences ?? []).map((p) => p.name));
-      for (const name of Object.keys(declaredPreferences(user))) {
+      const storedValues = new Map((remote?.preferences ?? []).map((p) => [p.name, p.value]));
+      const stored = new Set(storedValues.keys());
+      const declared = declaredPreferences(user);
+      if (!snapshot.capabilities.contractOnEveryUser) {
+        // Before 2.61 these rows exist only once the contract was saved in Kimai's UI: a PATCH naming them 404s.
+        const missing = Object.entries(declared)
+          .filter(([name]) => CONTRACT_PREFERENCES.has(name) && !stored.has(name))
+          .filter(
+            ([name, value]) =>
+              preferenceCanon(name, value) !== preferenceCanon(name, preferenceDefault(name)),
+          )
+          .map(([name]) => name);
+        if (missing.length > 0) {
+          const fix = remote
+            ? `save ${user.username}'s contract once in Kimai (Users → ${user.username} → Contract), then plan again`
+            : `leave the contract out until the user exists and its contract was saved once in Kimai, or upgrade Kimai`;
+          errors.push(
+            `${where}: rosterform needs Kimai ${CONTRACT_VERSION} for setting work-contract preferences (${missing.join(", ")}) of a user whose contract was never saved in Kimai${remote ? "" : " (every user created through the API)"}; this server is ${snapshot.version}: ${fix}`,
+          );
+        }
+      }
+      for (const name of Object.keys(declared)) {
         if (
           (USER_FIELDS as readonly string[]).includes(name) ||
           ["language", "locale", "timezone"].includes(name)
@@ -208,7 +239,13 @@ export class KimaiProvider implements Provider {
   }
 
   export(snapshot: KimaiSnapshot, defaults: Readonly<Record<string, unknown>>): ExportedUser[] {
-    return snapshot.users.map((u) => ({ username: u.username, document: userDocument(u, defaults) }));
+    // Kimai 2.45 reports a generated colour for everyone: never write it into user files.
+    const readable = (u: KimaiUser): KimaiUser =>
+      snapshot.capabilities.readsColor ? u : { ...u, color: null };
+    return snapshot.users.map((u) => ({
+      username: u.username,
+      document: userDocument(readable(u), defaults),
+    }));
   }
 
   async close(): Promise<void> {
@@ -249,6 +286,17 @@ export class KimaiProvider implements Provider {
     try {
       return await call();
     } catch (error) {
+      if (
+        error instanceof HttpError &&
+        error.status === 401 &&
+        error.path === "/api/version" &&
+        error.body !== ""
+      ) {
+        // Since 2.14 a Bearer token is always read: a bad one is an empty 401. A JSON 401 means Kimai saw no auth.
+        throw new RosterformError(
+          `${this.endpoint} does not accept API tokens (GET /api/version answered 401 as if no token was sent): Kimai older than 2.14 has no API tokens, and rosterform needs Kimai ${OLDEST_SUPPORTED.version} or newer: upgrade Kimai (or, if it is newer, check that no proxy drops the Authorization header); nothing was sent`,
+        );
+      }
       if (error instanceof HttpError && error.status === 401) {
         throw new RosterformError(
           `${this.endpoint} rejected the token (401): check KIMAI_API_TOKEN is a current API token of an enabled user (Kimai: your profile → API access)`,
