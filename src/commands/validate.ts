@@ -63,14 +63,15 @@ function writeText(
   io: Io,
 ): void {
   for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-  const problems = `${count(summary.errors, "error")}, ${count(summary.warnings, "warning")} in ${count(summary.filesWithProblems, "file")}.`;
+  const read = `${count(summary.filesRead, "file")} read`;
+  const problems = `${count(summary.errors, "error")}, ${count(summary.warnings, "warning")} in ${count(summary.filesWithProblems, "file")} (${read}).`;
   if (!valid) {
     io.stderr(`${problems}\n`);
     return;
   }
   if (summary.warnings > 0) io.stderr(`${problems}\n`);
   io.stdout(
-    `✓ ${count(summary.users, "user")}, ${count(summary.contractTemplates, "contract template")}: valid.\n`,
+    `✓ ${count(summary.users, "user")}, ${count(summary.contractTemplates, "contract template")}: valid (${read}).\n`,
   );
 }
 

@@ -89,10 +89,11 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
   }
 
   const desired = crossCheckAndNormalise(project, templates, users, unreadable, at);
+  checkFileNames(users, diagnostics);
   const counts = {
     users: users.length,
     contractTemplates: templates.length,
-    files: 1 + templateSources.length + userSources.length,
+    files: (configSource ? 1 : 0) + templateSources.length + userSources.length,
   };
   sortDiagnostics(diagnostics);
   const shown = limitPerFile(diagnostics, MAX_DIAGNOSTICS_PER_FILE);
@@ -126,7 +127,7 @@ async function readProjectFiles(dir: string, diagnostics: Diagnostic[]): Promise
         `the folder is missing; create ${USERS_DIR}/ with one YAML file per person, e.g. ${USERS_DIR}/anna.schmidt.yaml`,
       ),
     );
-  } else if (userListing.files.length === 0 && userListing.diagnostics.length === 0) {
+  } else if (userListing.files.length === 0) {
     diagnostics.push({
       ...wholeFile(`${USERS_DIR}/`, "project.no-users", "no .yaml files here; nobody is declared"),
       severity: "warning",
@@ -220,6 +221,25 @@ async function isDirectory(dir: string): Promise<boolean> {
     return (await stat(dir)).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/**
+ * The README recommends one file per person named after the username: users.d/anna.yaml declares anna.
+ * Files that already have an error (a duplicate username, say) are not told to rename on top of it.
+ */
+function checkFileNames(users: readonly UserDraft[], diagnostics: readonly Diagnostic[]): void {
+  let withErrors: Set<string> | undefined;
+  for (const user of users) {
+    const { file } = user.report;
+    if (user.username === undefined || stem(file).toLowerCase() === user.username.toLowerCase()) continue;
+    withErrors ??= new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
+    if (withErrors.has(file)) continue;
+    user.report.warning(
+      ["username"],
+      "user.file-name",
+      `the file name differs from the username "${user.username}"; rename the file to ${file.slice(0, file.lastIndexOf("/") + 1)}${user.username}.yaml so people are found where they are expected`,
+    );
   }
 }
 

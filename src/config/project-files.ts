@@ -1,6 +1,6 @@
 // Finding and reading the project's YAML files: bounded concurrency, size checked before reading.
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { decodeSource } from "./text-decoding.js";
@@ -18,46 +18,88 @@ export interface SourceText {
 }
 
 const YAML_NAME = /\.ya?ml$/i;
+/** A name that mentions YAML or JSON, or ends like a backup or merge leftover: looks meant to be read. */
+const LOOKS_MEANT = /\.(ya?ml|json)|\.(orig|bak|rej|old|tmp)$|~$/i;
+/** Editor swap and lock files (.anna.yaml.swp, .#anna.yaml) come and go while someone edits. */
+const EDITOR_LEFTOVER = /^\.#|\.sw[a-p]$/i;
 
 export type Listing = { files: string[]; diagnostics: Diagnostic[] } | { missing: true };
 
-/** The *.yaml / *.yml entries of `dir/sub`, sorted; directories with such names are reported. */
+/**
+ * Every *.yaml / *.yml file under `dir/sub`, subfolders included, sorted by path (forward slashes, relative to
+ * `dir`: the path is each file's source in every message). Nothing is skipped in silence: a file that looks
+ * meant but is not read (anna.yaml.bak, anna.json, a bare .yaml, a hidden folder) is a warning naming it.
+ * Symbolic links to folders are not followed (a warning), so a link cannot loop or reach outside.
+ */
 export async function listYamlFiles(dir: string, sub: string): Promise<Listing> {
-  let entries;
-  try {
-    entries = await readdir(join(dir, sub), { withFileTypes: true });
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === "ENOENT") return { missing: true };
-    return {
-      files: [],
-      diagnostics: [diagnostic(`${sub}/`, "file.unreadable", `the folder cannot be read (${code})`)],
-    };
-  }
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const entry of entries) {
-    // Dot files are editor leftovers (.#anna.yaml lock links, .anna.yaml.swp), not project files.
-    if (!YAML_NAME.test(entry.name) || entry.name.startsWith(".")) continue;
-    const file = `${sub}/${entry.name}`;
-    if (entry.isDirectory()) {
-      diagnostics.push(
-        diagnostic(
-          file,
-          "file.not-a-file",
-          `this is a directory, not a YAML file; rename it or move it out of ${sub}/`,
-        ),
-      );
-    } else if (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice()) {
-      diagnostics.push(
-        diagnostic(file, "file.not-a-file", "this is not a regular file; replace it with a YAML file"),
-      );
-    } else {
-      files.push(file);
+  const folders = [sub];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries;
+    try {
+      entries = await readdir(join(dir, folder), { withFileTypes: true });
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === "ENOENT" && folder === sub) return { missing: true };
+      diagnostics.push(diagnostic(`${folder}/`, "file.unreadable", `the folder cannot be read (${code})`));
+      continue;
+    }
+    for (const entry of entries) {
+      const file = `${folder}/${entry.name}`;
+      const hidden = entry.name.startsWith(".");
+      if (entry.isDirectory()) {
+        if (hidden)
+          diagnostics.push(notRead(file, `hidden folders are skipped; rename it without the dot`, sub));
+        else folders.push(file);
+      } else if (entry.isSymbolicLink() && (await isFolder(join(dir, file)))) {
+        diagnostics.push(
+          notRead(file, "symbolic links to folders are not followed; move the folder here", sub),
+        );
+      } else if (YAML_NAME.test(entry.name) && !hidden) {
+        if (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice()) {
+          diagnostics.push(
+            diagnostic(file, "file.not-a-file", "this is not a regular file; replace it with a YAML file"),
+          );
+        } else {
+          files.push(file);
+        }
+      } else if (looksMeant(entry.name)) {
+        diagnostics.push(notRead(file, notReadReason(entry.name), sub));
+      }
     }
   }
   files.sort();
   return { files, diagnostics };
+}
+
+/** Whether a file that is not read should be mentioned: README.md, .gitkeep and swap files are not. */
+function looksMeant(name: string): boolean {
+  if (EDITOR_LEFTOVER.test(name)) return false;
+  if (name.startsWith(".")) return LOOKS_MEANT.test(name);
+  return !/\.md$/i.test(name) || LOOKS_MEANT.test(name);
+}
+
+function notReadReason(name: string): string {
+  if (/^\.ya?ml$/i.test(name))
+    return "a file named only .yaml is hidden; name it after the username it declares, e.g. anna.yaml";
+  const suggestion = `${name.replace(/^\.+/, "").replace(/\.(ya?ml|json)\b.*$|\.[^.]*$|~$/i, "") || name}.yaml`;
+  return `only files ending in .yaml or .yml are read; rename it to ${suggestion} if it declares someone`;
+}
+
+function notRead(file: string, reason: string, sub: string): Diagnostic {
+  return {
+    ...diagnostic(file, "file.not-read", `not read: ${reason}, or move it out of ${sub}/`),
+    severity: "warning",
+  };
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

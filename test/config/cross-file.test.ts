@@ -59,10 +59,10 @@ describe("identities", () => {
     expect(
       await problems({
         "users.d/a.yaml": "username: bb@example.com\nemail: aa@example.com\n",
-        "users.d/b.yaml": "username: bb\nemail: bb@example.com\n",
+        "users.d/bb.yaml": "username: bb\nemail: bb@example.com\n",
       }),
     ).toEqual([
-      'users.d/a.yaml:1:11: username "bb@example.com" is the email of users.d/b.yaml:2:8; Kimai refuses a username that is another user\'s email',
+      'users.d/a.yaml:1:11: username "bb@example.com" is the email of users.d/bb.yaml:2:8; Kimai refuses a username that is another user\'s email',
     ]);
   });
 });
@@ -71,60 +71,60 @@ describe("supervisors", () => {
   test("unknown supervisor, with a suggestion", async () => {
     expect(
       await problems({
-        "users.d/a.yaml": user("anna", "supervisor: max.musterman"),
-        "users.d/m.yaml": user("max.mustermann"),
+        "users.d/anna.yaml": user("anna", "supervisor: max.musterman"),
+        "users.d/max.mustermann.yaml": user("max.mustermann"),
       }),
     ).toEqual([
-      'users.d/a.yaml:3:13: supervisor "max.musterman" is not a username in users.d/; did you mean "max.mustermann"?',
+      'users.d/anna.yaml:3:13: supervisor "max.musterman" is not a username in users.d/; did you mean "max.mustermann"?',
     ]);
   });
 
   test("supervisors match case-insensitively and normalise to the declared spelling", async () => {
     const result = await load({
-      "users.d/a.yaml": user("anna", "supervisor: MAX"),
-      "users.d/m.yaml": user("Max"),
+      "users.d/anna.yaml": user("anna", "supervisor: MAX"),
+      "users.d/Max.yaml": user("Max"),
     });
     expect(result.diagnostics).toEqual([]);
     expect(result.state?.users.find((u) => u.username === "anna")?.supervisor).toBe("Max");
   });
 
   test("supervising yourself", async () => {
-    expect(await problems({ "users.d/a.yaml": user("anna", "supervisor: Anna") })).toEqual([
-      "users.d/a.yaml:3:13: anna cannot be their own supervisor; name someone else, or remove supervisor",
+    expect(await problems({ "users.d/anna.yaml": user("anna", "supervisor: Anna") })).toEqual([
+      "users.d/anna.yaml:3:13: anna cannot be their own supervisor; name someone else, or remove supervisor",
     ]);
   });
 
   test("a cycle is named in every file of the cycle", async () => {
     expect(
       await problems({
-        "users.d/a.yaml": user("anna", "supervisor: bob"),
-        "users.d/b.yaml": user("bob", "supervisor: carl"),
-        "users.d/c.yaml": user("carl", "supervisor: anna"),
-        "users.d/d.yaml": user("dora", "supervisor: anna"),
+        "users.d/anna.yaml": user("anna", "supervisor: bob"),
+        "users.d/bob.yaml": user("bob", "supervisor: carl"),
+        "users.d/carl.yaml": user("carl", "supervisor: anna"),
+        "users.d/dora.yaml": user("dora", "supervisor: anna"),
       }),
     ).toEqual([
-      "users.d/a.yaml:3:13: supervisor cycle: anna → bob → carl → anna; someone in this chain must have no supervisor, or one outside it",
-      "users.d/b.yaml:3:13: supervisor cycle: anna → bob → carl → anna; someone in this chain must have no supervisor, or one outside it",
-      "users.d/c.yaml:3:13: supervisor cycle: anna → bob → carl → anna; someone in this chain must have no supervisor, or one outside it",
+      "users.d/anna.yaml:3:13: supervisor cycle: anna → bob → carl → anna; someone in this chain must have no supervisor, or one outside it",
+      "users.d/bob.yaml:3:13: supervisor cycle: anna → bob → carl → anna; someone in this chain must have no supervisor, or one outside it",
+      "users.d/carl.yaml:3:13: supervisor cycle: anna → bob → carl → anna; someone in this chain must have no supervisor, or one outside it",
     ]);
   });
 
   test("an off-boarded supervisor of an enabled user", async () => {
     expect(
       await problems({
-        "users.d/a.yaml": user("anna", "supervisor: max"),
-        "users.d/m.yaml": user("max", "enabled: false"),
-        "users.d/p.yaml": user("paul", "enabled: false", "supervisor: max"),
+        "users.d/anna.yaml": user("anna", "supervisor: max"),
+        "users.d/max.yaml": user("max", "enabled: false"),
+        "users.d/paul.yaml": user("paul", "enabled: false", "supervisor: max"),
       }),
     ).toEqual([
-      'users.d/a.yaml:3:13: supervisor "max" is off-boarded (enabled: false in users.d/m.yaml) and Kimai accepts only an enabled supervisor; name an enabled supervisor',
+      'users.d/anna.yaml:3:13: supervisor "max" is off-boarded (enabled: false in users.d/max.yaml) and Kimai accepts only an enabled supervisor; name an enabled supervisor',
     ]);
   });
 
   test("a supervisor whose file is broken is not reported as unknown as well", async () => {
     expect(
       await problems({
-        "users.d/a.yaml": user("anna", "supervisor: max"),
+        "users.d/anna.yaml": user("anna", "supervisor: max"),
         "users.d/max.yaml": "username: [max\n",
       }),
     ).toEqual([
@@ -133,7 +133,7 @@ describe("supervisors", () => {
   });
 
   test("null means explicitly none", async () => {
-    const result = await load({ "users.d/a.yaml": user("anna", "supervisor: null") });
+    const result = await load({ "users.d/anna.yaml": user("anna", "supervisor: null") });
     expect(result.state?.users[0]?.supervisor).toBeNull();
   });
 
@@ -150,7 +150,7 @@ describe("supervisors", () => {
 describe("roles and time zones", () => {
   test("ROLE_USER is implicit (a warning), other roles must look like ROLE_X", async () => {
     const result = await load({
-      "users.d/a.yaml": user("anna", "roles: [ROLE_USER, admin, role_teamlead, Role-X]"),
+      "users.d/anna.yaml": user("anna", "roles: [ROLE_USER, admin, role_teamlead, Role-X]"),
     });
     expect(
       result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`),
@@ -164,14 +164,14 @@ describe("roles and time zones", () => {
   test("unknown and mis-spelt time zones", async () => {
     expect(
       await problems({
-        "users.d/a.yaml": user("anna", "timezone: Europe/Berln"),
-        "users.d/b.yaml": user("bob", "timezone: europe/berlin"),
-        "users.d/c.yaml": user("carl", "timezone: Mars/Olympus"),
+        "users.d/anna.yaml": user("anna", "timezone: Europe/Berln"),
+        "users.d/bob.yaml": user("bob", "timezone: europe/berlin"),
+        "users.d/carl.yaml": user("carl", "timezone: Mars/Olympus"),
       }),
     ).toEqual([
-      'users.d/a.yaml:3:11: timezone "Europe/Berln" is not a known time zone; did you mean "Europe/Berlin"?',
-      'users.d/b.yaml:3:11: timezone "europe/berlin" is spelt differently; write Europe/Berlin',
-      'users.d/c.yaml:3:11: timezone "Mars/Olympus" is not a known time zone; write an IANA time zone such as Europe/Berlin or UTC',
+      'users.d/anna.yaml:3:11: timezone "Europe/Berln" is not a known time zone; did you mean "Europe/Berlin"?',
+      'users.d/bob.yaml:3:11: timezone "europe/berlin" is spelt differently; write Europe/Berlin',
+      'users.d/carl.yaml:3:11: timezone "Mars/Olympus" is not a known time zone; write an IANA time zone such as Europe/Berlin or UTC',
     ]);
   });
 });

@@ -48,23 +48,23 @@ describe("runValidate", () => {
   test("text: a valid project prints a summary on stdout and exits 0", async () => {
     const io = memoryIo();
     expect(await runValidate({ dir: ".", format: "text", at: "2026-11-23" }, io)).toBe(0);
-    expect(io.out).toBe("✓ 8 users, 4 contract templates: valid.\n");
+    expect(io.out).toBe("✓ 8 users, 4 contract templates: valid (13 files read).\n");
     expect(io.err).toBe("");
   });
 
   test("text: errors on stderr, one line each, then the count; exit 1", async () => {
     const dir = writeProject({
-      "users.d/a.yaml": user("anna", "enabled: maybe", "roles: [ROLE_USER]"),
-      "users.d/b.yaml": "username: bob\nemail: nope\n",
+      "users.d/anna.yaml": user("anna", "enabled: maybe", "roles: [ROLE_USER]"),
+      "users.d/bob.yaml": "username: bob\nemail: nope\n",
     });
     const io = memoryIo();
     expect(await runValidate({ dir, format: "text" }, io)).toBe(1);
     expect(io.err).toBe(
       [
-        'users.d/a.yaml:3:10: enabled must be true or false, not the text "maybe"',
-        "users.d/a.yaml:4:9: warning: ROLE_USER is implicit (every user has it) and Kimai refuses it in roles; remove it",
-        'users.d/b.yaml:2:8: email "nope" is not an email address; write e.g. anna.schmidt@example.com',
-        "2 errors, 1 warning in 2 files.",
+        'users.d/anna.yaml:3:10: enabled must be true or false, not the text "maybe"',
+        "users.d/anna.yaml:4:9: warning: ROLE_USER is implicit (every user has it) and Kimai refuses it in roles; remove it",
+        'users.d/bob.yaml:2:8: email "nope" is not an email address; write e.g. anna.schmidt@example.com',
+        "2 errors, 1 warning in 2 files (3 files read).",
         "",
       ].join("\n"),
     );
@@ -72,15 +72,15 @@ describe("runValidate", () => {
   });
 
   test("text: warnings alone still exit 0", async () => {
-    const dir = writeProject({ "users.d/a.yaml": user("anna", "roles: [ROLE_USER]") });
+    const dir = writeProject({ "users.d/anna.yaml": user("anna", "roles: [ROLE_USER]") });
     const io = memoryIo();
     expect(await runValidate({ dir, format: "text" }, io)).toBe(0);
-    expect(io.err).toContain("0 errors, 1 warning in 1 file.\n");
-    expect(io.out).toBe("✓ 1 user, 0 contract templates: valid.\n");
+    expect(io.err).toContain("0 errors, 1 warning in 1 file (2 files read).\n");
+    expect(io.out).toBe("✓ 1 user, 0 contract templates: valid (2 files read).\n");
   });
 
   test("json: versioned, machine-readable", async () => {
-    const dir = writeProject({ "users.d/a.yaml": user("anna", "enabled: maybe") });
+    const dir = writeProject({ "users.d/anna.yaml": user("anna", "enabled: maybe") });
     const io = memoryIo();
     expect(await runValidate({ dir, format: "json" }, io)).toBe(1);
     expect(JSON.parse(io.out)).toEqual({
@@ -88,7 +88,7 @@ describe("runValidate", () => {
       valid: false,
       diagnostics: [
         {
-          file: "users.d/a.yaml",
+          file: "users.d/anna.yaml",
           line: 3,
           column: 10,
           code: "schema.type",
@@ -102,7 +102,7 @@ describe("runValidate", () => {
   });
 
   test("a relative --dir resolves against the Io's cwd", async () => {
-    const dir = writeProject({ "users.d/a.yaml": user("anna") });
+    const dir = writeProject({ "users.d/anna.yaml": user("anna") });
     const io = memoryIo(dir);
     expect(await runValidate({ dir: ".", format: "json" }, io)).toBe(0);
     expect(JSON.parse(io.out)).toMatchObject({ valid: true, diagnostics: [] });

@@ -30,17 +30,20 @@ describe("normalisation", () => {
 
   test("alias is explicit, else First Last", async () => {
     expect(
-      (await only({ "users.d/a.yaml": user("anna", "name: { first: Anna, last: Schmidt }") })).alias,
+      (await only({ "users.d/anna.yaml": user("anna", "name: { first: Anna, last: Schmidt }") })).alias,
     ).toBe("Anna Schmidt");
     expect(
-      (await only({ "users.d/a.yaml": user("anna", "name: { first: Anna, last: Schmidt }", "alias: A. S.") }))
-        .alias,
+      (
+        await only({
+          "users.d/anna.yaml": user("anna", "name: { first: Anna, last: Schmidt }", "alias: A. S."),
+        })
+      ).alias,
     ).toBe("A. S.");
   });
 
   test("roles upper-case, sorted, unique, without ROLE_USER", async () => {
     const result = await load({
-      "users.d/a.yaml": user("anna", "roles: [role_teamlead, ROLE_ADMIN, ROLE_USER, ROLE_TEAMLEAD]"),
+      "users.d/anna.yaml": user("anna", "roles: [role_teamlead, ROLE_ADMIN, ROLE_USER, ROLE_TEAMLEAD]"),
     });
     expect(result.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
     expect(result.state?.users[0]?.roles).toEqual(["ROLE_ADMIN", "ROLE_TEAMLEAD"]);
@@ -48,13 +51,13 @@ describe("normalisation", () => {
 
   test("preferences become strings", async () => {
     const anna = await only({
-      "users.d/a.yaml": user("anna", "preferences: { a: true, b: false, c: 7.5, d: 0, e: sunday }"),
+      "users.d/anna.yaml": user("anna", "preferences: { a: true, b: false, c: 7.5, d: 0, e: sunday }"),
     });
     expect(anna.preferences).toEqual({ a: "1", b: "0", c: "7.5", d: "0", e: "sunday" });
   });
 
   test("templates resolve with their name; durations in seconds; days sorted unique", async () => {
-    const anna = await only({ ...templates, "users.d/a.yaml": user("anna", "contract: part-time-20h") });
+    const anna = await only({ ...templates, "users.d/anna.yaml": user("anna", "contract: part-time-20h") });
     expect(anna.contract).toEqual({
       type: "week",
       template: "part-time-20h",
@@ -67,7 +70,7 @@ describe("normalisation", () => {
     expect(
       (
         await only({
-          "users.d/a.yaml": user("ab", "contract: { type: month, hoursPerMonth: 160h, workDays: mon-thu }"),
+          "users.d/ab.yaml": user("ab", "contract: { type: month, hoursPerMonth: 160h, workDays: mon-thu }"),
         })
       ).contract,
     ).toEqual({
@@ -78,7 +81,7 @@ describe("normalisation", () => {
     expect(
       (
         await only({
-          "users.d/a.yaml": user("ab", "contract: { type: day, hours: { mon: 8h, fri: 4h30m } }"),
+          "users.d/ab.yaml": user("ab", "contract: { type: day, hours: { mon: 8h, fri: 4h30m } }"),
         })
       ).contract,
     ).toEqual({
@@ -88,7 +91,7 @@ describe("normalisation", () => {
     expect(
       (
         await only({
-          "users.d/a.yaml": user(
+          "users.d/ab.yaml": user(
             "ab",
             "contract: { type: none, vacationDays: 27.5, publicHolidayGroup: 2, start: 2025-01-01, end: 2027-12-31 }",
           ),
@@ -106,7 +109,7 @@ describe("normalisation", () => {
   test("the contract in force at --at, and the next scheduled one", async () => {
     const files = {
       ...templates,
-      "users.d/a.yaml": user(
+      "users.d/anna.yaml": user(
         "anna",
         "contracts:",
         "  - { from: 2025-01-01, use: part-time-20h }",
@@ -149,14 +152,14 @@ describe("normalisation", () => {
     const result = await load({
       ...templates,
       "rosterform.yaml": config,
-      "users.d/a.yaml": user(
+      "users.d/anna.yaml": user(
         "anna",
         "language: fr",
         "rates: { hourly: 80 }",
         "preferences: { first_weekday: sunday }",
         "wheniwork: { positions: [Barista] }",
       ),
-      "users.d/b.yaml": user("bob", "roles: []", "wheniwork: false", "contract: part-time-20h"),
+      "users.d/bob.yaml": user("bob", "roles: []", "wheniwork: false", "contract: part-time-20h"),
     });
     expect(result.diagnostics).toEqual([]);
     const [anna, bob] = result.state?.users ?? [];
@@ -174,7 +177,11 @@ describe("normalisation", () => {
 
   test("enabled: false from the file; wheniwork hours in float hours", async () => {
     const paul = await only({
-      "users.d/p.yaml": user("paul", "enabled: false", "wheniwork: { hoursMax: 37h30m, hoursPreferred: 20 }"),
+      "users.d/paul.yaml": user(
+        "paul",
+        "enabled: false",
+        "wheniwork: { hoursMax: 37h30m, hoursPreferred: 20 }",
+      ),
     });
     expect(paul.enabled).toBe(false);
     expect(paul.wheniwork).toEqual({ hoursMax: 37.5, hoursPreferred: 20 });
@@ -185,7 +192,7 @@ describe("rosterform.yaml", () => {
   test("documented defaults", async () => {
     const result = await load({
       "rosterform.yaml": "targets:\n  kimai: {}\n  wheniwork: {}\n",
-      "users.d/a.yaml": user("anna"),
+      "users.d/anna.yaml": user("anna"),
     });
     expect(result.state?.config).toEqual({
       targets: { kimai: { workContractPlugin: "auto" }, wheniwork: { invite: false } },
@@ -204,7 +211,7 @@ describe("rosterform.yaml", () => {
       "  limits: { create: 5, update: 12.5%, deactivate: 0 }",
       "",
     ].join("\n");
-    const result = await load({ "rosterform.yaml": config, "users.d/a.yaml": user("anna") });
+    const result = await load({ "rosterform.yaml": config, "users.d/anna.yaml": user("anna") });
     expect(result.diagnostics).toEqual([]);
     expect(result.state?.config).toEqual({
       targets: {
@@ -233,7 +240,7 @@ describe("rosterform.yaml", () => {
       "  contract: nope",
       "",
     ].join("\n");
-    const result = await load({ "rosterform.yaml": config, "users.d/a.yaml": user("anna") });
+    const result = await load({ "rosterform.yaml": config, "users.d/anna.yaml": user("anna") });
     expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}: ${d.message}`)).toEqual([
       "3:10 target.insecure-url: url http://kimai.example.com uses plain http; write https://kimai.example.com (http is allowed only to localhost)",
       '4:25 schema.enum: kimai.workContractPlugin "yes" is not allowed; write one of: auto, true, false',
@@ -247,7 +254,7 @@ describe("rosterform.yaml", () => {
   });
 
   test("targets must name at least one system", async () => {
-    const result = await load({ "rosterform.yaml": "targets: {}\n", "users.d/a.yaml": user("anna") });
+    const result = await load({ "rosterform.yaml": "targets: {}\n", "users.d/anna.yaml": user("anna") });
     expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
       "1:10 targets is empty; add kimai: { url: https://kimai.example.com } and/or wheniwork: {}",
     ]);

@@ -57,7 +57,7 @@ describe("rosterform init", () => {
 
     const validate = await run(["validate"], {}, dir);
     expect(validate.code, validate.stderr).toBe(0);
-    expect(validate.stdout).toBe("✓ 1 user, 1 contract template: valid.\n");
+    expect(validate.stdout).toBe("✓ 1 user, 1 contract template: valid (3 files read).\n");
     expect(validate.stderr).toBe("");
 
     for (const name of ["plan", "apply", "drift"]) {
