@@ -58,6 +58,8 @@ export function connect(target: TargetName, config: RosterConfig, io: Io, option
     url,
     token,
     invite: wiw.invite,
+    futureShifts: wiw.futureShifts,
+    ...(wiw.currency ? { currency: wiw.currency } : {}),
     ...(userId ? { userId } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     connections: Math.max(4, (options.parallelism ?? 4) + 2),

@@ -35,7 +35,14 @@ export function readProjectConfig(data: unknown, report: FileReport): ProjectCon
     config.targets.kimai = kimai;
   }
   if (isRecord(targets.wheniwork)) {
-    const wheniwork: WhenIWorkTargetConfig = { invite: targets.wheniwork.invite === true };
+    const wheniwork: WhenIWorkTargetConfig = {
+      invite: targets.wheniwork.invite === true,
+      futureShifts:
+        isRecord(targets.wheniwork.archive) && targets.wheniwork.archive.futureShifts === "delete"
+          ? "delete"
+          : "open",
+    };
+    if (typeof targets.wheniwork.currency === "string") wheniwork.currency = targets.wheniwork.currency;
     const url = readUrl(targets.wheniwork.url, ["targets", "wheniwork", "url"], report);
     if (url !== undefined) wheniwork.url = url;
     config.targets.wheniwork = wheniwork;

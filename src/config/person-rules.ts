@@ -1,11 +1,12 @@
 // The fields a user file and rosterform.yaml's `defaults` share: checked beyond the schema and normalised.
-import type { Contract, WhenIWorkEmployment, WhenIWorkRole, WhenIWorkSettings } from "../core/model.js";
+import type { Contract, WhenIWorkSettings } from "../core/model.js";
+import { readWhenIWorkSettings } from "../providers/wheniwork/settings.js";
 import { readContract } from "./contract-rules.js";
 import type { FileReport } from "./file-report.js";
 import type { PathSegment } from "./source-tree.js";
 import { isRecord } from "./source-tree.js";
 import { didYouMean } from "./suggest.js";
-import { HOUR, WEEK_SECONDS, readDate, readDuration } from "./value-rules.js";
+import { readDate } from "./value-rules.js";
 
 /** A contract as written: a template name (resolved later, across files) or an inline contract. */
 export type ContractRef =
@@ -69,7 +70,8 @@ export function readPersonFields(
     out.preferences = preferences;
   }
   if (raw.wheniwork === false) out.wheniwork = false;
-  else if (isRecord(raw.wheniwork)) out.wheniwork = readWhenIWork(raw.wheniwork, at("wheniwork"), report);
+  else if (isRecord(raw.wheniwork))
+    out.wheniwork = readWhenIWorkSettings(raw.wheniwork, at("wheniwork"), report);
   const contract = readContractSpec(raw, base, report);
   if (contract) out.contract = contract;
   return out;
@@ -138,31 +140,6 @@ function readRoles(raw: unknown[], path: PathSegment[], report: FileReport): str
     }
   });
   return [...roles].sort();
-}
-
-function readWhenIWork(
-  raw: Record<string, unknown>,
-  path: PathSegment[],
-  report: FileReport,
-): WhenIWorkSettings {
-  const out: WhenIWorkSettings = {};
-  if (typeof raw.role === "string") out.role = raw.role as WhenIWorkRole;
-  if (typeof raw.employment === "string") out.employment = raw.employment as WhenIWorkEmployment;
-  if (typeof raw.employeeCode === "string") out.employeeCode = raw.employeeCode;
-  for (const field of ["positions", "locations"] as const) {
-    const value = raw[field];
-    if (Array.isArray(value))
-      out[field] = [...new Set(value.filter((v): v is string => typeof v === "string"))];
-  }
-  for (const field of ["hoursMax", "hoursPreferred"] as const) {
-    if (raw[field] === undefined) continue;
-    const seconds = readDuration(raw[field], [...path, field], report, {
-      seconds: WEEK_SECONDS,
-      what: "a week",
-    });
-    if (seconds !== undefined) out[field] = seconds / HOUR;
-  }
-  return out;
 }
 
 function readContractSpec(

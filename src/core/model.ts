@@ -33,20 +33,14 @@ export interface ScheduledContract {
   contract: Contract;
 }
 
-export type WhenIWorkRole = "admin" | "manager" | "supervisor" | "employee";
-export type WhenIWorkEmployment = "hourly" | "hourly_exempt" | "salaried" | "salaried_exempt";
-
-export interface WhenIWorkSettings {
-  role?: WhenIWorkRole;
-  positions?: string[];
-  locations?: string[];
-  employment?: WhenIWorkEmployment;
-  /** hours per week (float hours, When I Work's unit) */
-  hoursMax?: number;
-  /** hours per week; defaults to the contract's weekly hours when absent */
-  hoursPreferred?: number;
-  employeeCode?: string;
-}
+// The `wheniwork:` block's type lives beside its provider.
+import type { WhenIWorkSettings, WhenIWorkTargetConfig } from "../providers/wheniwork/settings.js";
+export type {
+  WhenIWorkEmployment,
+  WhenIWorkRole,
+  WhenIWorkSettings,
+  WhenIWorkTargetConfig,
+} from "../providers/wheniwork/settings.js";
 
 export interface SourceRef {
   /** path relative to the project dir, e.g. users.d/anna.yaml */
@@ -93,11 +87,6 @@ export type Limit = { count: number } | { percent: number };
 export interface KimaiTargetConfig {
   url?: string;
   workContractPlugin: "auto" | boolean;
-}
-
-export interface WhenIWorkTargetConfig {
-  url?: string;
-  invite: boolean;
 }
 
 export interface RosterConfig {

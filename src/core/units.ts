@@ -139,3 +139,14 @@ export function isRealDate(s: string): boolean {
 export function todayUtc(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** Float hours (When I Work's unit) in the same form as every other duration: 38.5 → 38h30m. */
+export function formatHours(hours: number): string {
+  return formatDuration(hours * 3600);
+}
+
+/** Money as money, never as hours: 85, 85.5, or `85 EUR` with the currency a target declares. */
+export function formatMoney(amount: number, currency?: string): string {
+  const shown = String(Math.round(amount * 10_000) / 10_000);
+  return currency ? `${shown} ${currency}` : shown;
+}

@@ -195,7 +195,7 @@ describe("rosterform.yaml", () => {
       "users.d/anna.yaml": user("anna"),
     });
     expect(result.state?.config).toEqual({
-      targets: { kimai: { workContractPlugin: "auto" }, wheniwork: { invite: false } },
+      targets: { kimai: { workContractPlugin: "auto" }, wheniwork: { invite: false, futureShifts: "open" } },
       policy: { unmanaged: "report", protect: [], limits: {} },
     });
   });
@@ -216,7 +216,7 @@ describe("rosterform.yaml", () => {
     expect(result.state?.config).toEqual({
       targets: {
         kimai: { url: "https://kimai.example.com", workContractPlugin: false },
-        wheniwork: { url: "http://127.0.0.1:8080", invite: true },
+        wheniwork: { url: "http://127.0.0.1:8080", invite: true, futureShifts: "open" },
       },
       policy: {
         unmanaged: "deactivate",

@@ -3,6 +3,8 @@ import { describe, expect, test } from "vitest";
 import type { Weekday } from "../../src/core/model.js";
 import {
   formatDuration,
+  formatHours,
+  formatMoney,
   formatWorkDays,
   isRealDate,
   parseDuration,
@@ -150,5 +152,19 @@ describe("isRealDate", () => {
     "",
   ])("%s is not", (d) => {
     expect(isRealDate(d)).toBe(false);
+  });
+});
+
+describe("formatHours and formatMoney", () => {
+  test("float hours print like every other duration", () => {
+    expect(formatHours(38.5)).toBe("38h30m");
+    expect(formatHours(40)).toBe("40h");
+    expect(formatHours(0)).toBe("0h");
+    expect(parseDuration(formatHours(37.25))).toEqual({ seconds: 37.25 * 3600 });
+  });
+  test("money is never hours; a currency goes after the amount", () => {
+    expect(formatMoney(85)).toBe("85");
+    expect(formatMoney(21.5, "EUR")).toBe("21.5 EUR");
+    expect(formatMoney(84.99999999)).toBe("85");
   });
 });

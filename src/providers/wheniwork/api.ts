@@ -14,7 +14,22 @@ export interface WiwUser {
   hours_max: number;
   hours_preferred: number;
   hourly_rate: number;
+  /** Position id → extra rate; `[]` (PHP's empty map) reads as {}. */
+  position_rates: Record<number, number>;
   employment_type?: string;
+  phone_number: string;
+  notes: string;
+  is_hidden: boolean;
+  is_payroll: boolean;
+  is_private: boolean;
+  /** Live data answers 0/1. */
+  is_trusted: boolean;
+  /** YYYY-MM-DD, or "" when not set. */
+  start_date: string;
+  /** false: the invitation is still pending. Absent = unknown. */
+  activated?: boolean;
+  /** As the server prints it, or undefined when never. */
+  last_login?: string;
   is_deleted: boolean;
 }
 
@@ -42,6 +57,13 @@ function str(value: unknown): string {
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
 }
 
+function rates(value: unknown): Record<number, number> {
+  const out: Record<number, number> = {};
+  if (!isObject(value)) return out;
+  for (const [key, rate] of Object.entries(value)) if (num(key) > 0) out[num(key)] = num(rate);
+  return out;
+}
+
 function ids(value: unknown): number[] {
   return Array.isArray(value) ? value.map(num).filter((n) => n > 0) : [];
 }
@@ -64,7 +86,19 @@ export function asWiwUser(value: unknown, where: string): WiwUser {
     hours_max: num(value.hours_max),
     hours_preferred: num(value.hours_preferred),
     hourly_rate: num(value.hourly_rate),
+    position_rates: rates(value.position_rates),
     ...(typeof value.employment_type === "string" ? { employment_type: value.employment_type } : {}),
+    phone_number: str(value.phone_number),
+    notes: str(value.notes),
+    is_hidden: bool(value.is_hidden),
+    is_payroll: bool(value.is_payroll),
+    is_private: bool(value.is_private),
+    is_trusted: bool(value.is_trusted),
+    start_date: typeof value.start_date === "string" ? value.start_date.slice(0, 10) : "",
+    ...(value.activated !== undefined ? { activated: bool(value.activated) } : {}),
+    ...(typeof value.last_login === "string" && value.last_login !== ""
+      ? { last_login: value.last_login }
+      : {}),
     is_deleted: bool(value.is_deleted),
   };
 }

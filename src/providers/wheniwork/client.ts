@@ -1,8 +1,9 @@
 // When I Work API calls rosterform makes: paths and envelopes, nothing about plans.
+import type { JsonValue } from "../../core/plan.js";
 import type { HttpClient } from "../../http/client.js";
 import { asNamed, asWiwUser, listOf, oneOf, type WiwNamed, type WiwUser } from "./api.js";
 
-export type WiwUserBody = Record<string, string | number | boolean | number[]>;
+export type WiwUserBody = Record<string, JsonValue>;
 
 export class WhenIWorkClient {
   constructor(readonly http: HttpClient) {}
@@ -50,8 +51,15 @@ export class WhenIWorkClient {
     return asWiwUser(oneOf(res.body, "user", `PUT /2/users/${id}`), `PUT /2/users/${id}`);
   }
 
-  /** Archive (soft delete); future shifts stay as open shifts. */
-  async archiveUser(id: number): Promise<void> {
-    await this.http.send("DELETE", `/2/users/${id}`, { retry: "once" });
+  /**
+   * Archive (soft delete). Future shifts become open shifts, or are deleted with `deleteShifts`; the flag is
+   * sent under both names the docs use (delete_shifts in the old ones, deleted_shifts in the current ones).
+   */
+  async archiveUser(id: number, deleteShifts: boolean): Promise<void> {
+    const flag = String(deleteShifts);
+    await this.http.send("DELETE", `/2/users/${id}`, {
+      query: { delete_shifts: flag, deleted_shifts: flag },
+      retry: "once",
+    });
   }
 }

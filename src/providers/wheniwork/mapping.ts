@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { DesiredUser, WhenIWorkSettings } from "../../core/model.js";
 import type { AttrValue } from "../../core/plan.js";
 import { attr, type DesiredRecord, type RemoteRecord } from "../../core/records.js";
+import { formatHours, formatMoney } from "../../core/units.js";
 import { ROLE_CODES, ROLE_NAMES, type WiwNamed, type WiwUser } from "./api.js";
 
 /** Catalogue lookups: id -> name for display, name -> live ids for resolution. */
@@ -11,14 +12,49 @@ export interface Catalog {
   locations: WiwNamed[];
 }
 
-/** When I Work keeps hours as floats; compare to the hundredth of an hour. */
+/** When I Work keeps hours as floats; compare to the hundredth of an hour, show like every duration. */
 export function hoursAttr(hours: number): AttrValue {
   const rounded = Math.round(hours * 100) / 100;
-  return attr(rounded, `${rounded}h`, String(rounded));
+  return attr(rounded, formatHours(rounded), String(rounded));
+}
+
+/** Money (hourly_rate): floats compared to a hundredth of a cent, printed as money. */
+export function moneyAttr(amount: number, currency?: string): AttrValue {
+  const rounded = Math.round(amount * 10_000) / 10_000;
+  return attr(rounded, formatMoney(rounded, currency), String(rounded));
 }
 
 function text(value: string): AttrValue {
   return attr(value, JSON.stringify(value), value);
+}
+
+function flagAttr(value: boolean): AttrValue {
+  return attr(value, value ? "yes" : "no", String(value));
+}
+
+/** Phone numbers compare by their digits: When I Work may keep only the digits of what was sent. */
+export function phoneAttr(value: string): AttrValue {
+  return attr(value, value === "" ? "(none)" : JSON.stringify(value), value.replace(/\D/g, ""));
+}
+
+function dateAttr(value: string): AttrValue {
+  return value === "" ? attr(null, "(none)", "") : attr(value, value, value);
+}
+
+/** position_rates: {"<position id>": rate}, compared by id and rounded rate, shown by name. */
+function ratesAttr(
+  rates: Readonly<Record<number, number>>,
+  names: ReadonlyMap<number, string>,
+  currency?: string,
+): AttrValue {
+  const entries = Object.entries(rates)
+    .map(([id, rate]) => [Number(id), Math.round(rate * 10_000) / 10_000] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const raw = Object.fromEntries(entries.map(([id, rate]) => [String(id), rate]));
+  const human =
+    entries.map(([id, rate]) => `${names.get(id) ?? `#${id}`} +${formatMoney(rate, currency)}`).join(", ") ||
+    "(none)";
+  return attr(raw, human, entries.map(([id, rate]) => `${id}=${rate}`).join(","));
 }
 
 function idsAttr(ids: readonly number[], names: ReadonlyMap<number, string>): AttrValue {
@@ -71,13 +107,24 @@ export function resolveNames(
   return ids;
 }
 
-export function desiredRecord(user: DesiredUser, catalog: Catalog, errors: string[]): DesiredRecord {
+/** The name When I Work gets: `wheniwork.name`, else the file's `name`; undefined when neither is given. */
+export function wiwName(user: DesiredUser): { first: string; last: string } | undefined {
+  return settingsOf(user).name ?? user.name;
+}
+
+export function desiredRecord(
+  user: DesiredUser,
+  catalog: Catalog,
+  errors: string[],
+  currency?: string,
+): DesiredRecord {
   const where = user.source.file;
   const s = settingsOf(user);
   const attrs: Record<string, AttrValue> = { email: attr(user.email, user.email, user.email.toLowerCase()) };
-  if (user.name) {
-    attrs.first_name = text(user.name.first);
-    attrs.last_name = text(user.name.last);
+  const name = wiwName(user);
+  if (name) {
+    attrs.first_name = text(name.first);
+    attrs.last_name = text(name.last);
   }
   if (s.employeeCode !== undefined) attrs.employee_code = text(s.employeeCode);
   if (s.role !== undefined) attrs.role = roleAttr(ROLE_CODES[s.role]);
@@ -93,7 +140,23 @@ export function desiredRecord(user: DesiredUser, catalog: Catalog, errors: strin
   if (s.hoursMax !== undefined) attrs.hours_max = hoursAttr(s.hoursMax);
   const preferred = s.hoursPreferred ?? weeklyHours(user);
   if (preferred !== undefined) attrs.hours_preferred = hoursAttr(preferred);
-  if (user.rates?.hourly !== undefined) attrs.hourly_rate = hoursAttr(user.rates.hourly);
+  if (user.rates?.hourly !== undefined) attrs.hourly_rate = moneyAttr(user.rates.hourly, currency);
+  if (s.positionRates !== undefined) {
+    const names = Object.keys(s.positionRates);
+    const ids = resolveNames(names, catalog.positions, "position", `${where}: positionRates`, errors);
+    if (ids.length === names.length) {
+      const rates: Record<number, number> = {};
+      names.forEach((n, i) => (rates[ids[i]!] = s.positionRates![n]!));
+      attrs.position_rates = ratesAttr(rates, nameMap(catalog.positions), currency);
+    }
+  }
+  if (s.phone !== undefined) attrs.phone_number = phoneAttr(s.phone);
+  if (s.notes !== undefined) attrs.notes = text(s.notes);
+  if (s.hidden !== undefined) attrs.is_hidden = flagAttr(s.hidden);
+  if (s.payroll !== undefined) attrs.is_payroll = flagAttr(s.payroll);
+  if (s.private !== undefined) attrs.is_private = flagAttr(s.private);
+  if (s.trusted !== undefined) attrs.is_trusted = flagAttr(s.trusted);
+  if (s.startDate !== undefined) attrs.start_date = dateAttr(s.startDate);
   return {
     key: user.username.toLowerCase(),
     name: user.username,
@@ -107,7 +170,13 @@ export function nameMap(items: readonly WiwNamed[]): Map<number, string> {
   return new Map(items.map((i) => [i.id, i.is_deleted ? `${i.name} (deleted)` : i.name]));
 }
 
-export function remoteRecord(user: WiwUser, key: string, name: string, catalog: Catalog): RemoteRecord {
+export function remoteRecord(
+  user: WiwUser,
+  key: string,
+  name: string,
+  catalog: Catalog,
+  currency?: string,
+): RemoteRecord {
   const attrs: Record<string, AttrValue> = {
     email: user.email ? attr(user.email, user.email, user.email.toLowerCase()) : attr(null, "(hidden)", ""),
     first_name: text(user.first_name),
@@ -119,7 +188,15 @@ export function remoteRecord(user: WiwUser, key: string, name: string, catalog: 
     locations: idsAttr(user.locations, nameMap(catalog.locations)),
     hours_max: hoursAttr(user.hours_max),
     hours_preferred: hoursAttr(user.hours_preferred),
-    hourly_rate: hoursAttr(user.hourly_rate),
+    hourly_rate: moneyAttr(user.hourly_rate, currency),
+    position_rates: ratesAttr(user.position_rates, nameMap(catalog.positions), currency),
+    phone_number: phoneAttr(user.phone_number),
+    notes: text(user.notes),
+    is_hidden: flagAttr(user.is_hidden),
+    is_payroll: flagAttr(user.is_payroll),
+    is_private: flagAttr(user.is_private),
+    is_trusted: flagAttr(user.is_trusted),
+    start_date: dateAttr(user.start_date),
   };
   return {
     key,
@@ -147,6 +224,14 @@ export function fingerprint(user: WiwUser): string {
     user.hours_preferred,
     user.hourly_rate,
     user.employment_type ?? null,
+    Object.entries(user.position_rates).sort(([a], [b]) => Number(a) - Number(b)),
+    user.phone_number,
+    user.notes,
+    user.is_hidden,
+    user.is_payroll,
+    user.is_private,
+    user.is_trusted,
+    user.start_date,
     user.is_deleted,
   ];
   return createHash("sha256").update(JSON.stringify(state)).digest("hex").slice(0, 16);

@@ -33,6 +33,10 @@ export interface WhenIWorkProviderOptions {
   userId?: string;
   /** targets.wheniwork.invite: send the invitation email on create. */
   invite: boolean;
+  /** targets.wheniwork.archive.futureShifts */
+  futureShifts: "open" | "delete";
+  /** targets.wheniwork.currency: how money is printed (When I Work stores amounts without one). */
+  currency?: string;
   timeoutMs?: number;
   connections?: number;
   retry?: HttpClientOptions["retry"];
@@ -74,7 +78,7 @@ export class WhenIWorkProvider implements Provider {
       Promise.all([this.client.listUsers(), this.client.listPositions(), this.client.listLocations()]),
     );
     const catalog = { positions, locations };
-    const records = users.map((u) => remoteRecord(u, unmatchedKey(u), displayName(u), catalog));
+    const records = users.map((u) => this.remote(u, unmatchedKey(u), displayName(u), catalog));
     return { records, notes: [], users, catalog };
   }
 
@@ -101,7 +105,7 @@ export class WhenIWorkProvider implements Provider {
         if (found) ignore.push(unmatchedKey(found));
         continue;
       }
-      records.push(desiredRecord(user, snapshot.catalog, errors));
+      records.push(desiredRecord(user, snapshot.catalog, errors, this.options.currency));
       const code = settingsOf(user).employeeCode;
       const found = byEmail.get(user.email.toLowerCase()) ?? (code ? byCode.get(code) : undefined);
       if (!found) continue;
@@ -113,10 +117,10 @@ export class WhenIWorkProvider implements Provider {
         continue;
       }
       matched.set(found.id, user.username);
-      remote.push(remoteRecord(found, key, user.username, snapshot.catalog));
+      remote.push(this.remote(found, key, user.username, snapshot.catalog));
     }
     for (const u of snapshot.users) {
-      if (!matched.has(u.id)) remote.push(remoteRecord(u, unmatchedKey(u), displayName(u), snapshot.catalog));
+      if (!matched.has(u.id)) remote.push(this.remote(u, unmatchedKey(u), displayName(u), snapshot.catalog));
     }
     return { records, remote, ignore, errors, notes };
   }
@@ -125,7 +129,7 @@ export class WhenIWorkProvider implements Provider {
     const body: WiwUserBody = {};
     for (const a of change.attrs) {
       if (a.key === "enabled") continue;
-      body[a.key] = a.to.raw as WiwUserBody[string];
+      body[a.key] = a.to.raw;
     }
     try {
       if (change.kind === "create") return await this.create(change, body);
@@ -156,6 +160,10 @@ export class WhenIWorkProvider implements Provider {
       });
   }
 
+  private remote(user: WiwUser, key: string, name: string, catalog: Catalog): RemoteRecord {
+    return remoteRecord(user, key, name, catalog, this.options.currency);
+  }
+
   async close(): Promise<void> {
     await this.client.http.close();
   }
@@ -183,7 +191,7 @@ export class WhenIWorkProvider implements Provider {
   private async archive(id: number): Promise<void> {
     await sendCheckingFirst({
       send: async () => {
-        await this.client.archiveUser(id);
+        await this.client.archiveUser(id, this.options.futureShifts === "delete");
         return true;
       },
       check: async () => ((await this.client.getUser(id)).is_deleted ? true : undefined),
