@@ -7,6 +7,7 @@ import type {
   WhenIWorkTargetConfig,
 } from "../core/model.js";
 import type { FileReport } from "./file-report.js";
+import { checkIdentifier } from "./identifier-rules.js";
 import type { PersonFields } from "./person-rules.js";
 import { readPersonFields } from "./person-rules.js";
 import { redact } from "../redact.js";
@@ -52,6 +53,9 @@ export function readProjectConfig(data: unknown, report: FileReport): ProjectCon
   }
   if (Array.isArray(policy.protect)) {
     config.policy.protect = policy.protect.filter((p): p is string => typeof p === "string" && p !== "");
+    policy.protect.forEach((p: unknown, i) => {
+      if (typeof p === "string" && p !== "") checkIdentifier(p, ["policy", "protect", i], report);
+    });
   }
   if (isRecord(policy.limits)) {
     for (const kind of ["create", "update", "deactivate"] as const) {

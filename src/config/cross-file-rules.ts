@@ -2,8 +2,10 @@
 // Everything is keyed by Maps, so 10,000 users take linear time.
 import type { Contract, ScheduledContract } from "../core/model.js";
 import type { FileReport } from "./file-report.js";
+import { identityKey } from "./identifier-rules.js";
 import type { ContractRef, ContractSpec } from "./person-rules.js";
 import { didYouMean } from "./suggest.js";
+import { quoted } from "../printable.js";
 import type { TemplateDraft } from "./template-rules.js";
 import type { UserDraft } from "./user-rules.js";
 
@@ -57,7 +59,10 @@ function reportDuplicates(
   field: "username" | "email",
   get: (u: UserDraft) => string | undefined,
 ): Map<string, UserDraft[]> {
-  const groups = groupBy(users, (u) => get(u)?.toLowerCase());
+  const groups = groupBy(users, (u) => {
+    const value = get(u);
+    return value === undefined ? undefined : identityKey(value);
+  });
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     for (const user of group) {
@@ -65,7 +70,7 @@ function reportDuplicates(
       user.report.error(
         [field],
         `user.duplicate-${field}`,
-        `${field} "${get(user) ?? ""}" is also declared in ${others} (compared case-insensitively); each person needs their own ${field}`,
+        `${field} ${quoted(get(user) ?? "")} is also declared in ${others} (compared case-insensitively); each person needs their own ${field}`,
       );
     }
   }
@@ -86,7 +91,7 @@ export function checkSupervisors(
 ): Map<UserDraft, UserDraft> {
   const byUsername = new Map<string, UserDraft>();
   for (const user of users) {
-    const key = user.username?.toLowerCase();
+    const key = user.username === undefined ? undefined : identityKey(user.username);
     if (key !== undefined && !byUsername.has(key)) byUsername.set(key, user);
   }
   const supervisorOf = new Map<UserDraft, UserDraft>();
@@ -98,13 +103,13 @@ export function checkSupervisors(
   for (const user of users) {
     const name = user.supervisor;
     if (typeof name !== "string") continue;
-    const target = byUsername.get(name.toLowerCase());
+    const target = byUsername.get(identityKey(name));
     if (!target) {
       if (unreadable.usernames.has(name.toLowerCase())) continue;
       user.report.error(
         ["supervisor"],
         "supervisor.unknown",
-        `supervisor "${name}" is not a username in users.d/` +
+        `supervisor ${quoted(name)} is not a username in users.d/` +
           ((suggestionsLeft-- > 0 && didYouMean(name, declaredNames())) ||
             "; write the username of someone declared there, or null for none"),
       );
@@ -176,7 +181,7 @@ export function resolveSchedule(
     spec.report.error(
       ref.path,
       "contract.unknown-template",
-      `unknown contract template "${ref.name}"${hint}`,
+      `unknown contract template ${quoted(ref.name)}${hint}`,
     );
     return undefined;
   };

@@ -55,6 +55,17 @@ export class FileReport {
     this.add(path, code, message, target, "error");
   }
 
+  /** An error that replaces what was already said at the same place (a schema message less to the point). */
+  errorInstead(path: readonly PathSegment[], code: string, message: string): void {
+    const { line, column } = this.pos(path);
+    for (let i = this.sink.length - 1; i >= 0; i--) {
+      const d = this.sink[i];
+      if (d?.file !== this.file) break;
+      if (d.line === line && d.column === column && d.severity === "error") this.sink.splice(i, 1);
+    }
+    this.add(path, code, message, "value", "error");
+  }
+
   warning(path: readonly PathSegment[], code: string, message: string, target: Target = "value"): void {
     this.add(path, code, message, target, "warning");
   }

@@ -3,6 +3,7 @@ import type { Contract, WhenIWorkSettings } from "../core/model.js";
 import { readWhenIWorkSettings } from "../providers/wheniwork/settings.js";
 import { readContract } from "./contract-rules.js";
 import type { FileReport } from "./file-report.js";
+import { readText } from "./identifier-rules.js";
 import type { PathSegment } from "./source-tree.js";
 import { isRecord } from "./source-tree.js";
 import { didYouMean } from "./suggest.js";
@@ -46,7 +47,11 @@ export function readPersonFields(
 ): PersonFields {
   const at = (...rest: PathSegment[]): PathSegment[] => [...base, ...rest];
   const out: PersonFields = {};
-  for (const field of ["title", "accountNumber", "color", "language", "locale"] as const) {
+  for (const field of ["title", "accountNumber"] as const) {
+    const value = raw[field];
+    if (typeof value === "string") out[field] = readText(value, at(field), report);
+  }
+  for (const field of ["color", "language", "locale"] as const) {
     const value = raw[field];
     if (typeof value === "string") out[field] = value;
   }
