@@ -16,6 +16,16 @@ export class WhenIWorkClient {
     return listOf(res.body, "users", "GET /2/users").map((u, i) => asWiwUser(u, `GET /2/users [${i}]`));
   }
 
+  /** GET /2/login: the login's users, one per account (workplace), as `{id, account_id}`. */
+  async loginUsers(): Promise<{ id: number; account_id: number }[]> {
+    const res = await this.http.send("GET", "/2/login");
+    return listOf(res.body, "users", "GET /2/login").map((u, i) => {
+      const user = asWiwUser(u, `GET /2/login [${i}]`);
+      const account = (u as { account_id?: unknown }).account_id;
+      return { id: user.id, account_id: typeof account === "number" ? account : 0 };
+    });
+  }
+
   async listPositions(): Promise<WiwNamed[]> {
     const res = await this.http.send("GET", "/2/positions", { query: { show_deleted: "true" } });
     return listOf(res.body, "positions", "GET /2/positions").flatMap((p) => asNamed(p) ?? []);

@@ -18,7 +18,15 @@ export function whenIWorkConnection(
   env: Readonly<Record<string, string | undefined>>,
 ): WhenIWorkConnection {
   const rawUrl = env.WHENIWORK_URL || config.url || DEFAULT_WHENIWORK_URL;
-  const url = checkServerUrl(rawUrl, env.WHENIWORK_URL ? "WHENIWORK_URL" : "targets.wheniwork.url");
+  const source = env.WHENIWORK_URL ? "WHENIWORK_URL" : "targets.wheniwork.url";
+  const url = checkServerUrl(rawUrl, source);
+  const parsed = new URL(url);
+  if (/\/2\/*$/.test(parsed.pathname)) {
+    const base = `${parsed.origin}${parsed.pathname.replace(/\/2\/*$/, "")}`;
+    throw new RosterformError(
+      `${source} ends in /2: rosterform adds /2/ to every request itself; drop it and write ${base}`,
+    );
+  }
   const token = secretFromEnv(env, "WHENIWORK_TOKEN", "token");
   if (!token) {
     throw new RosterformError(

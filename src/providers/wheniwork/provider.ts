@@ -22,6 +22,7 @@ import {
   remoteRecord,
   settingsOf,
   unmatchedKey,
+  wiwName,
   type Catalog,
 } from "./mapping.js";
 
@@ -101,14 +102,33 @@ export class WhenIWorkProvider implements Provider {
       const key = user.username.toLowerCase();
       if (user.wheniwork === false) {
         const found = byEmail.get(user.email.toLowerCase());
-        ignore.push(key);
-        if (found) ignore.push(unmatchedKey(found));
+        if (!found || found.is_deleted || matched.has(found.id)) {
+          ignore.push(key);
+          if (found) ignore.push(unmatchedKey(found));
+          continue;
+        }
+        // Opted out but still there: reported, and archived like any undeclared user under unmanaged: deactivate
+        // (under the person's key, so policy.protect and the limits apply as to anyone).
+        matched.set(found.id, user.username);
+        remote.push(this.remote(found, key, displayName(found), snapshot.catalog));
+        notes.push({
+          level: "warning",
+          key,
+          message: `${user.username} has wheniwork: false (${where(user)}) but is in When I Work as ${displayName(found)}: archived under policy.unmanaged: deactivate, otherwise left as it is`,
+        });
         continue;
       }
       records.push(desiredRecord(user, snapshot.catalog, errors, this.options.currency));
       const code = settingsOf(user).employeeCode;
       const found = byEmail.get(user.email.toLowerCase()) ?? (code ? byCode.get(code) : undefined);
-      if (!found) continue;
+      if (!found) {
+        if (user.enabled && !wiwName(user)) {
+          errors.push(
+            `${where(user)}: ${user.username} would be created in When I Work, which needs a first and last name; add name: { first: …, last: … } (or wheniwork.name), or wheniwork: false to keep them out`,
+          );
+        }
+        continue;
+      }
       const other = matched.get(found.id);
       if (other !== undefined) {
         errors.push(
@@ -170,13 +190,8 @@ export class WhenIWorkProvider implements Provider {
 
   private async create(change: Change, fields: WiwUserBody): Promise<ApplyOutcome> {
     const email = String(fields.email ?? "");
-    // When I Work needs a name; a file without `name:` gets its username as first name.
-    const body: WiwUserBody = {
-      first_name: change.name,
-      last_name: "",
-      ...fields,
-      invite: this.options.invite,
-    };
+    // The name is in `fields`: a person without one is a plan-time error, never an invented name.
+    const body: WiwUserBody = { ...fields, invite: this.options.invite };
     const { value: user, foundAfterLoss } = await sendCheckingFirst({
       send: () => this.client.createUser(body),
       check: () => this.client.findByEmail(email),
@@ -201,11 +216,40 @@ export class WhenIWorkProvider implements Provider {
     });
   }
 
+  /**
+   * After a 401 with W-UserId sent: the login's users when the token works without W-UserId and the id is not
+   * one of them; undefined when the token itself is the problem (or this cannot be told).
+   */
+  private async loginUsersIfUserIdIsWrong(): Promise<{ id: number; account_id: number }[] | undefined> {
+    const userId = this.options.userId;
+    if (userId === undefined) return undefined;
+    const http = new HttpClient({
+      baseUrl: this.endpoint,
+      headers: { "w-token": this.options.token },
+      retry: { retries: 0 },
+    });
+    try {
+      const users = await new WhenIWorkClient(http).loginUsers();
+      return users.some((u) => String(u.id) === userId) ? undefined : users;
+    } catch {
+      return undefined;
+    } finally {
+      await http.close();
+    }
+  }
+
   private async preflight<T>(call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (error) {
       if (error instanceof HttpError && error.status === 401) {
+        const wrongUser = await this.loginUsersIfUserIdIsWrong();
+        if (wrongUser) {
+          const list = wrongUser.map((u) => `${u.id} (account ${u.account_id})`).join(", ");
+          throw new RosterformError(
+            `WHENIWORK_USER_ID ${this.options.userId} is not one of this login's users (401); the token is fine. Its users: ${list || "none"}. Set WHENIWORK_USER_ID to the one of the account to manage`,
+          );
+        }
         throw new RosterformError(
           `${this.endpoint} rejected the token (401): log in again and update WHENIWORK_TOKEN (tokens expire)`,
         );
@@ -223,6 +267,11 @@ export class WhenIWorkProvider implements Provider {
       throw error;
     }
   }
+}
+
+/** file:line of the person's file. */
+function where(user: DesiredUser): string {
+  return `${user.source.file}:${user.source.line}`;
 }
 
 function safeJson(text: string): unknown {
