@@ -58,7 +58,7 @@ const plan = planTarget({ target: "kimai", provider, snapshot }, state);
 io.stdout(
   renderPlanText(
     {
-      formatVersion: 1,
+      formatVersion: 2,
       tool: "rosterform",
       createdAt: new Date().toISOString(),
       at: state.at,

@@ -2,7 +2,17 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { executeChanges, type ChangeResult } from "../core/execute.js";
-import { countChanges, planHasChanges, type Change, type Plan, type TargetPlan } from "../core/plan.js";
+import { address, parseAddress, type Address } from "../core/address.js";
+import {
+  PLAN_FORMAT_VERSION,
+  countChanges,
+  planHasChanges,
+  type Action,
+  type Change,
+  type Plan,
+  type TargetPlan,
+} from "../core/plan.js";
+import type { RemoteRecord } from "../core/records.js";
 import { parsePlanFile, PlanFileError, staleKeys } from "../core/planfile.js";
 import { RefusedError, RosterformError } from "../errors.js";
 import { ExitCode, type Io } from "../io.js";
@@ -119,9 +129,9 @@ async function fromSavedPlan(options: ApplyCommandOptions, planFile: string, io:
       const keyed =
         session.provider.desired(state.users, session.snapshot, state.at).remote ?? session.snapshot.records;
       if (keyed !== session.snapshot.records) session.keyed = keyed;
-      const current = new Map(keyed.map((r) => [r.key, r.fingerprint]));
+      const current = new Map(keyed.map((r) => [address(target, r.kind, r.key), r.fingerprint]));
       for (const s of staleKeys(saved.fingerprints, current))
-        stale.push(`${targetTitle(target)}: ${s.key} ${s.why}`);
+        stale.push(`${targetTitle(target)}: ${describeAddress(s.key)} ${s.why}`);
     }
     if (stale.length > 0) {
       throw new RefusedError(
@@ -153,27 +163,28 @@ async function applyTarget(
   io: Io,
   style: Style,
 ): Promise<ChangeResult[]> {
-  const ids = new Map<string, string | number>(session.snapshot.records.map((r) => [r.key, r.id]));
-  for (const r of session.keyed ?? []) ids.set(r.key, r.id);
+  const at = (r: RemoteRecord) => address(t.target, r.kind, r.key);
+  const ids = new Map<Address, string | number>(session.snapshot.records.map((r) => [at(r), r.id]));
+  for (const r of session.keyed ?? []) ids.set(at(r), r.id);
   const total = t.changes.length;
   let finished = 0;
   return executeChanges(t.changes, {
     parallelism: options.parallelism,
     run: async (change) => {
-      const outcome = await session.provider.apply(change, { idOf: (key) => ids.get(key) });
-      if (outcome.id !== undefined) ids.set(change.key, outcome.id);
+      const outcome = await session.provider.apply(change, { idOf: (ref) => ids.get(ref) });
+      if (outcome.id !== undefined) ids.set(change.address, outcome.id);
       return outcome;
     },
     onResult: (change, result) => {
       finished++;
       const where = `[${finished}/${total}] ${targetTitle(t.target)}`;
       if (result.status === "applied") {
-        io.stderr(`${style.green("✓")} ${where}: ${past(change.kind)} ${change.name}\n`);
+        io.stderr(`${style.green("✓")} ${where}: ${past(change.action)} ${change.name}\n`);
         for (const r of result.remarks ?? []) io.stderr(`    note: ${r}\n`);
       } else {
         const mark = result.status === "failed" ? style.red("✗") : style.yellow("↷");
         io.stderr(
-          `${mark} ${where}: ${change.kind} ${change.name} ${result.status}: ${result.error ?? ""}\n`,
+          `${mark} ${where}: ${change.action} ${change.name} ${result.status}: ${result.error ?? ""}\n`,
         );
         for (const h of result.hints ?? []) io.stderr(`    hint: ${h}\n`);
       }
@@ -181,8 +192,14 @@ async function applyTarget(
   });
 }
 
-function past(kind: Change["kind"]): string {
-  return { create: "created", update: "updated", deactivate: "deactivated", reactivate: "reactivated" }[kind];
+function past(action: Action): string {
+  return {
+    create: "created",
+    update: "updated",
+    delete: "deleted",
+    deactivate: "deactivated",
+    reactivate: "reactivated",
+  }[action];
 }
 
 function summary(done: readonly TargetResults[]): string {
@@ -193,20 +210,22 @@ function summary(done: readonly TargetResults[]): string {
     const skipped = d.results.filter((r) => r.status === "skipped").length;
     const prefix = done.length > 1 ? `${targetTitle(d.target)}: ` : "";
     const problems = failed || skipped ? ` ${failed} failed, ${skipped} skipped.` : "";
-    return `${prefix}Apply complete: ${n.create} created, ${n.update} updated, ${n.deactivate} deactivated, ${n.reactivate} reactivated.${problems}`;
+    const deleted = n.delete > 0 ? `, ${n.delete} deleted` : "";
+    return `${prefix}Apply complete: ${n.create} created, ${n.update} updated, ${n.deactivate} deactivated, ${n.reactivate} reactivated${deleted}.${problems}`;
   });
   return `${lines.join("\n")}\n`;
 }
 
 function jsonResults(plan: Plan, done: readonly TargetResults[], failures: readonly TargetFailure[]) {
   return {
-    formatVersion: 1,
+    formatVersion: PLAN_FORMAT_VERSION,
     tool: "rosterform",
     at: plan.at,
     targets: done.map((d) => ({
       target: d.target,
       results: d.changes.map((c, i) => ({
-        id: c.id,
+        address: c.address,
+        action: c.action,
         kind: c.kind,
         user: c.name,
         status: d.results[i]?.status,
@@ -216,4 +235,10 @@ function jsonResults(plan: Plan, done: readonly TargetResults[], failures: reado
     })),
     failures: failures.map((f) => ({ target: f.target, error: describeError(f.error) })),
   };
+}
+
+/** `user anna` for kimai/user/anna. */
+function describeAddress(value: Address): string {
+  const parts = parseAddress(value);
+  return parts ? `${parts.kind} ${parts.key}` : value;
 }

@@ -2,7 +2,7 @@
 import { loadProject } from "../config/load.js";
 import { buildTargetPlan } from "../core/build-plan.js";
 import type { DesiredState } from "../core/model.js";
-import type { Plan, TargetPlan } from "../core/plan.js";
+import { PLAN_FORMAT_VERSION, type Plan, type TargetPlan } from "../core/plan.js";
 import { ConfigError, PlanError, RosterformError } from "../errors.js";
 import type { Io } from "../io.js";
 import type { RemoteRecord } from "../core/records.js";
@@ -75,6 +75,7 @@ export function planTarget(
   return buildTargetPlan({
     target: session.target,
     endpoint: session.provider.endpoint,
+    kinds: session.provider.kinds,
     users: state.users,
     mapping: { ...all, notes: mapping.notes },
     snapshot: session.snapshot,
@@ -103,7 +104,7 @@ export async function makePlan(options: PlanningOptions, io: Io): Promise<Planne
     }
   }
   const plan: Plan = {
-    formatVersion: 1,
+    formatVersion: PLAN_FORMAT_VERSION,
     tool: "rosterform",
     createdAt: new Date().toISOString(),
     at: state.at,

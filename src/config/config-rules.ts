@@ -1,6 +1,7 @@
 // rosterform.yaml: targets, policy and defaults, with the documented defaults filled in.
 import type {
   KimaiTargetConfig,
+  KindLimits,
   Limit,
   RosterConfig,
   UnmanagedPolicy,
@@ -57,21 +58,50 @@ export function readProjectConfig(data: unknown, report: FileReport): ProjectCon
       if (typeof p === "string" && p !== "") checkIdentifier(p, ["policy", "protect", i], report);
     });
   }
-  if (isRecord(policy.limits)) {
-    for (const kind of ["create", "update", "deactivate"] as const) {
-      const value = policy.limits[kind];
-      if (value === undefined) continue;
-      const limit = readLimit(value, ["policy", "limits", kind], report);
-      if (limit) config.policy.limits[kind] = limit;
-    }
-  }
+  if (isRecord(policy.limits)) config.policy.limits = readLimits(policy.limits, report);
   const defaults = isRecord(raw.defaults) ? readPersonFields(raw.defaults, ["defaults"], report) : {};
   return { config, defaults };
 }
 
+const LIMITED_ACTIONS = ["create", "update", "delete", "deactivate"] as const;
+/** `policy.limits.deactivate` (the first form) is the user kind's `policy.limits.user.deactivate`. */
+const FLAT_KIND = "user";
+const FLAT_ACTIONS = ["create", "update", "deactivate"] as const;
+
+/** policy.limits: per resource kind (`user: { deactivate: 10% }`), or flat for the user kind. */
+function readLimits(raw: Record<string, unknown>, report: FileReport): Record<string, KindLimits> {
+  const limits: Record<string, KindLimits> = {};
+  for (const [kind, block] of Object.entries(raw)) {
+    if ((FLAT_ACTIONS as readonly string[]).includes(kind) || !isRecord(block)) continue; // the schema reports it
+    const kindLimits: KindLimits = {};
+    for (const action of LIMITED_ACTIONS) {
+      if (block[action] === undefined) continue;
+      const limit = readLimit(block[action], ["policy", "limits", kind, action], report);
+      if (limit) kindLimits[action] = limit;
+    }
+    limits[kind] = kindLimits;
+  }
+  for (const action of FLAT_ACTIONS) {
+    if (raw[action] === undefined) continue;
+    const limit = readLimit(raw[action], ["policy", "limits", action], report);
+    if (!limit) continue;
+    const kindLimits = (limits[FLAT_KIND] ??= {});
+    if (kindLimits[action] !== undefined) {
+      report.error(
+        ["policy", "limits", action],
+        "limit.duplicate",
+        `limits.${action} is also given as limits.${FLAT_KIND}.${action}; keep one (limits.${FLAT_KIND}.${action})`,
+      );
+      continue;
+    }
+    kindLimits[action] = limit;
+  }
+  return limits;
+}
+
 /** A number of users (5) or a percentage ("10%"). */
 export function readLimit(value: unknown, path: PathSegment[], report: FileReport): Limit | undefined {
-  const label = `limits.${String(path.at(-1))}`;
+  const label = `limits.${path.slice(2).map(String).join(".")}`;
   const hint = 'write a number of users (5) or a percentage ("10%")';
   if (typeof value === "number") {
     if (Number.isInteger(value) && value >= 0) return { count: value };

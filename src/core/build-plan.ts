@@ -1,40 +1,73 @@
-// Pure: desired users + a provider's snapshot -> the plan of one target.
+// Pure: desired users + a provider's snapshot -> the plan of one target, kind by kind.
+import { address, type Address } from "./address.js";
+import type { KindSpec } from "./kinds.js";
 import type { Contract, DesiredUser } from "./model.js";
-import { diffRecords } from "./diff.js";
-import type { PlanPolicy, TargetPlan } from "./plan.js";
+import { diffRecords, linkDependencies } from "./diff.js";
+import type { Change, Note, PlanPolicy, Refusal, TargetPlan } from "./plan.js";
+import type { DesiredRecord, RemoteRecord } from "./records.js";
 import type { DesiredMapping, RemoteSnapshot } from "../providers/provider.js";
 import { formatDuration, formatWorkDays } from "./units.js";
 
 export interface TargetPlanInput {
   target: string;
   endpoint: string;
+  /** The resource kinds the provider manages, in the order they are planned. */
+  kinds: readonly KindSpec[];
   users: readonly DesiredUser[];
   mapping: DesiredMapping;
   snapshot: RemoteSnapshot;
   policy: PlanPolicy;
+  /** `--only`: these usernames (lower-cased); kinds that are not people are not planned at all. */
   only?: ReadonlySet<string>;
 }
 
 export function buildTargetPlan(input: TargetPlanInput): TargetPlan {
   const remote = input.mapping.remote ?? input.snapshot.records;
   const selfKey = input.mapping.selfKey ?? input.snapshot.selfKey;
-  const diff = diffRecords({
-    target: input.target,
-    desired: input.mapping.records,
-    remote,
-    policy: input.policy,
-    ...(selfKey !== undefined ? { selfKey } : {}),
-    ...(input.only ? { only: input.only } : {}),
-    ...(input.mapping.ignore?.length ? { ignore: new Set(input.mapping.ignore) } : {}),
-  });
+  const known = new Set(input.kinds.map((k) => k.kind));
+  for (const r of [...input.mapping.records, ...remote]) {
+    if (!known.has(r.kind))
+      throw new Error(`${input.target} handed a record of kind ${r.kind} it does not declare`);
+  }
+  const changes: Change[] = [];
+  const notes: Note[] = [...input.snapshot.notes, ...input.mapping.notes];
+  const refusals: Refusal[] = [];
+  const fingerprints: Record<Address, string | null> = {};
+  const counts = { remote: 0, declared: 0 };
+  for (const spec of input.kinds) {
+    if (input.only && !spec.people) continue;
+    const desired = ofKind(input.mapping.records, spec);
+    const current = ofKind(remote, spec);
+    if (spec.people) {
+      counts.remote += current.length;
+      counts.declared += desired.length;
+    }
+    const diff = diffRecords({
+      target: input.target,
+      spec,
+      desired,
+      remote: current,
+      policy: input.policy,
+      ...(spec.people && selfKey !== undefined ? { selfKey } : {}),
+      ...(spec.people && input.only ? { only: input.only } : {}),
+      ...(spec.people && input.mapping.ignore?.length ? { ignore: new Set(input.mapping.ignore) } : {}),
+    });
+    changes.push(...diff.changes);
+    notes.push(...diff.notes);
+    refusals.push(...diff.refusals);
+    Object.assign(fingerprints, diff.fingerprints);
+  }
+  // References across kinds (a team's members): wait for those changes too.
+  const onServer = new Set(remote.map((r) => address(input.target, r.kind, r.key)));
+  linkDependencies(changes, (ref) => onServer.has(ref));
   return {
     target: input.target,
     endpoint: input.endpoint,
-    counts: { remote: remote.length, declared: input.mapping.records.length },
-    changes: diff.changes,
-    notes: [...input.snapshot.notes, ...input.mapping.notes, ...diff.notes],
-    refusals: diff.refusals,
-    fingerprints: diff.fingerprints,
+    counts,
+    changes,
+    notes,
+    refusals,
+    fingerprints,
     scheduled: input.users
       .filter((u) => u.nextContract && (!input.only || input.only.has(u.username.toLowerCase())))
       .map((u) => ({
@@ -43,6 +76,10 @@ export function buildTargetPlan(input: TargetPlanInput): TargetPlan {
         summary: describeContract(u.nextContract!.contract),
       })),
   };
+}
+
+function ofKind<T extends DesiredRecord | RemoteRecord>(records: readonly T[], spec: KindSpec): T[] {
+  return records.filter((r) => r.kind === spec.kind);
 }
 
 export function describeContract(c: Contract): string {

@@ -1,16 +1,20 @@
-// Pure: desired records + remote records + policy -> the changes of one target.
-import type { AttrChange, Change, ChangeKind, Note, PlanPolicy, Refusal } from "./plan.js";
+// Pure: desired records + remote records of one resource kind + policy -> the changes of that kind.
+import { address, type Address } from "./address.js";
+import type { KindSpec } from "./kinds.js";
+import type { KindLimits, Limit } from "./model.js";
+import type { Action, AttrChange, Change, Note, PlanPolicy, Refusal } from "./plan.js";
 import { ENABLED_KEY, enabledAttr, type DesiredRecord, type RemoteRecord } from "./records.js";
-import type { Limit } from "./model.js";
 
 export interface DiffInput {
   target: string;
+  /** The kind every record here is of, and how its records are retired. */
+  spec: KindSpec;
   desired: readonly DesiredRecord[];
   remote: readonly RemoteRecord[];
   policy: PlanPolicy;
   /** The key of the user the token belongs to: never changed. */
   selfKey?: string;
-  /** `--only`: plan just these keys, and say nothing about users not declared. */
+  /** `--only`: plan just these keys, and say nothing about records not declared. */
   only?: ReadonlySet<string>;
   /** Keys that are nobody's business here (opted out of this target). */
   ignore?: ReadonlySet<string>;
@@ -20,17 +24,18 @@ export interface DiffOutput {
   changes: Change[];
   notes: Note[];
   refusals: Refusal[];
-  fingerprints: Record<string, string | null>;
+  fingerprints: Record<Address, string | null>;
 }
 
 export function diffRecords(input: DiffInput): DiffOutput {
-  const { target, policy } = input;
+  const { target, spec, policy } = input;
+  const at = (key: string) => address(target, spec.kind, key);
   const remoteByKey = new Map(input.remote.map((r) => [r.key, r]));
   const desiredKeys = new Set(input.desired.map((d) => d.key));
-  const protectedKeys = new Set(policy.protect.map((p) => p.toLowerCase()));
+  const protectedKeys = new Set(spec.people ? policy.protect.map((p) => p.toLowerCase()) : []);
   const changes: Change[] = [];
   const notes: Note[] = [];
-  const fingerprints: Record<string, string | null> = {};
+  const fingerprints: Record<Address, string | null> = {};
 
   const untouchable = (key: string): string | undefined => {
     if (key === input.selfKey) return "the token's own user";
@@ -41,14 +46,14 @@ export function diffRecords(input: DiffInput): DiffOutput {
   for (const want of input.desired) {
     if (input.only && !input.only.has(want.key)) continue;
     const have = remoteByKey.get(want.key);
-    fingerprints[want.key] = have ? have.fingerprint : null;
-    const change = have ? updateChange(target, want, have) : createChange(target, want);
+    fingerprints[at(want.key)] = have ? have.fingerprint : null;
+    const change = have ? updateChange(target, spec, want, have) : createChange(target, spec, want);
     if (!change) {
       if (!have && !want.enabled) {
         notes.push({
           level: "info",
           key: want.key,
-          message: `${want.name} is off-boarded and not on the server: nothing to do`,
+          message: `${want.name} is ${spec.retire === "delete" ? "retired" : "off-boarded"} and not on the server: nothing to do`,
         });
       }
       continue;
@@ -66,54 +71,47 @@ export function diffRecords(input: DiffInput): DiffOutput {
     changes.push(change);
   }
 
+  const unmanaged = spec.unmanaged ? policy.unmanaged : "ignore";
   for (const have of input.only ? [] : input.remote) {
     if (desiredKeys.has(have.key) || input.ignore?.has(have.key)) continue;
-    if (policy.unmanaged === "ignore") continue;
+    if (unmanaged === "ignore") continue;
     const why = untouchable(have.key);
-    const deactivate = policy.unmanaged === "deactivate" && have.enabled && !why && !have.system;
-    if (deactivate) {
-      fingerprints[have.key] = have.fingerprint;
-      changes.push({
-        id: changeId(target, "deactivate", have.key),
-        kind: "deactivate",
-        key: have.key,
-        name: have.name,
-        remoteId: have.id,
-        attrs: [{ key: ENABLED_KEY, from: enabledAttr(true), to: enabledAttr(false) }],
-        dependsOn: [],
-        reason: "not in users.d (policy.unmanaged: deactivate)",
-      });
-    } else if (have.enabled || policy.unmanaged === "report") {
-      const state = have.enabled ? "enabled" : "disabled";
+    const retire = unmanaged === "deactivate" && have.enabled && !why && !have.system;
+    if (retire) {
+      fingerprints[at(have.key)] = have.fingerprint;
+      changes.push(
+        retireChange(target, spec, have, `not in ${spec.declaredIn} (policy.unmanaged: deactivate)`),
+      );
+    } else if (have.enabled || unmanaged === "report") {
+      const state = spec.retire === "deactivate" ? ` (${have.enabled ? "enabled" : "disabled"})` : "";
       const left = why
         ? `, left alone: ${why}`
-        : have.system && policy.unmanaged === "deactivate"
+        : have.system && unmanaged === "deactivate"
           ? ", left alone: system account"
           : "";
       notes.push({
         level: "info",
         key: have.key,
-        message: `${have.name} (${state}) is on the server but not in users.d${left}`,
+        message: `${have.name}${state} is on the server but not in ${spec.declaredIn}${left}`,
       });
     }
   }
 
-  linkDependencies(changes, remoteByKey);
-  const refusals = checkLimits(changes, input.remote.length, policy.limits);
+  // References to other kinds are the caller's to check (buildTargetPlan links across kinds).
+  const prefix = at("");
+  linkDependencies(changes, (ref) => !ref.startsWith(prefix) || remoteByKey.has(ref.slice(prefix.length)));
+  const refusals = checkLimits(changes, input.remote.length, spec, policy.limits[spec.kind] ?? {});
   return { changes: sortChanges(changes), notes, refusals, fingerprints };
 }
 
-export function changeId(target: string, kind: ChangeKind, key: string): string {
-  return `${target}:${kind}:${key}`;
-}
-
-function createChange(target: string, want: DesiredRecord): Change | undefined {
+function createChange(target: string, spec: KindSpec, want: DesiredRecord): Change | undefined {
   if (!want.enabled) return undefined;
   const attrs: AttrChange[] = Object.entries(want.attrs).map(([key, to]) => ({ key, to }));
-  attrs.push({ key: ENABLED_KEY, to: enabledAttr(true) });
+  if (spec.retire === "deactivate") attrs.push({ key: ENABLED_KEY, to: enabledAttr(true) });
   return {
-    id: changeId(target, "create", want.key),
-    kind: "create",
+    address: address(target, spec.kind, want.key),
+    action: "create",
+    kind: spec.kind,
     key: want.key,
     name: want.name,
     attrs,
@@ -122,22 +120,35 @@ function createChange(target: string, want: DesiredRecord): Change | undefined {
   };
 }
 
-function updateChange(target: string, want: DesiredRecord, have: RemoteRecord): Change | undefined {
+function updateChange(
+  target: string,
+  spec: KindSpec,
+  want: DesiredRecord,
+  have: RemoteRecord,
+): Change | undefined {
+  if (!want.enabled && spec.retire === "delete") {
+    return {
+      ...retireChange(target, spec, have, undefined),
+      ...(want.source ? { source: want.source } : {}),
+    };
+  }
   const attrs: AttrChange[] = [];
   for (const [key, to] of Object.entries(want.attrs)) {
     const from = have.attrs[key];
     if (from && from.canon === to.canon) continue;
     attrs.push(from ? { key, from, to } : { key, to });
   }
-  let kind: ChangeKind = "update";
-  if (want.enabled !== have.enabled) {
-    kind = want.enabled ? "reactivate" : "deactivate";
+  let action: Action = "update";
+  // Retiring by deactivation: `enabled` is the switch, and turning it is the change's action.
+  if (spec.retire === "deactivate" && want.enabled !== have.enabled) {
+    action = want.enabled ? "reactivate" : "deactivate";
     attrs.push({ key: ENABLED_KEY, from: enabledAttr(have.enabled), to: enabledAttr(want.enabled) });
   }
   if (attrs.length === 0) return undefined;
   return {
-    id: changeId(target, kind, want.key),
-    kind,
+    address: address(target, spec.kind, want.key),
+    action,
+    kind: spec.kind,
     key: want.key,
     name: want.name,
     remoteId: have.id,
@@ -147,54 +158,92 @@ function updateChange(target: string, want: DesiredRecord, have: RemoteRecord): 
   };
 }
 
-/** A value that refers to another record (a supervisor) waits for that record's create or reactivation. */
-function linkDependencies(changes: Change[], remoteByKey: ReadonlyMap<string, RemoteRecord>): void {
-  const enabling = new Map<string, string>();
-  for (const c of changes) if (c.kind === "create" || c.kind === "reactivate") enabling.set(c.key, c.id);
+/** The change that retires a server record: deactivation or deletion, as the kind says. */
+function retireChange(
+  target: string,
+  spec: KindSpec,
+  have: RemoteRecord,
+  reason: string | undefined,
+): Change {
+  const deactivate = spec.retire === "deactivate";
+  return {
+    address: address(target, spec.kind, have.key),
+    action: deactivate ? "deactivate" : "delete",
+    kind: spec.kind,
+    key: have.key,
+    name: have.name,
+    remoteId: have.id,
+    attrs: deactivate ? [{ key: ENABLED_KEY, from: enabledAttr(true), to: enabledAttr(false) }] : [],
+    dependsOn: [],
+    ...(reason ? { reason } : {}),
+  };
+}
+
+/**
+ * A value that refers to other records (a supervisor, a team's members) waits for each referred record's
+ * create or reactivation. `exists` says whether a referred address is on the server; a reference to a record
+ * that is neither there nor planned gets a reason. Safe to run again over more changes (other kinds).
+ */
+export function linkDependencies(changes: Change[], exists: (ref: Address) => boolean): void {
+  const enabling = new Map<Address, Address>();
+  for (const c of changes) {
+    if (c.action === "create" || c.action === "reactivate") enabling.set(c.address, c.address);
+  }
   for (const c of changes) {
     for (const a of c.attrs) {
-      const ref = a.to.ref;
-      if (ref === undefined) continue;
-      const dep = enabling.get(ref);
-      if (dep && dep !== c.id && !c.dependsOn.includes(dep)) c.dependsOn.push(dep);
-      else if (!dep && !remoteByKey.has(ref))
-        c.reason ??= `refers to ${ref}, which is neither on the server nor planned`;
+      for (const ref of a.to.refs ?? []) {
+        const dep = enabling.get(ref);
+        if (dep && dep !== c.address && !c.dependsOn.includes(dep)) c.dependsOn.push(dep);
+        else if (!dep && !exists(ref))
+          c.reason ??= `refers to ${ref}, which is neither on the server nor planned`;
+      }
     }
   }
 }
 
+const LIMITED: readonly { name: keyof KindLimits; actions: readonly Action[] }[] = [
+  { name: "create", actions: ["create"] },
+  { name: "update", actions: ["update", "reactivate"] },
+  { name: "delete", actions: ["delete"] },
+  { name: "deactivate", actions: ["deactivate"] },
+];
+
 function checkLimits(
   changes: readonly Change[],
   remoteCount: number,
-  limits: PlanPolicy["limits"],
+  spec: KindSpec,
+  limits: KindLimits,
 ): Refusal[] {
   const refusals: Refusal[] = [];
-  const count = (kinds: ChangeKind[]) => changes.filter((c) => kinds.includes(c.kind)).length;
-  const check = (name: keyof PlanPolicy["limits"], n: number, limit: Limit | undefined) => {
-    if (!limit) return;
+  for (const { name, actions } of LIMITED) {
+    const limit: Limit | undefined = limits[name];
+    if (!limit) continue;
+    const n = changes.filter((c) => actions.includes(c.action)).length;
     // A percentage rounds up: 10% of 5 users allows 1, so small teams can still off-board someone.
     const max = "count" in limit ? limit.count : Math.ceil((limit.percent / 100) * remoteCount - 1e-9);
-    if (n > max) {
-      const allowed =
-        "count" in limit ? `${limit.count}` : `${limit.percent}% of ${remoteCount} users = ${max}`;
-      refusals.push({
-        code: "limit",
-        forceable: true,
-        message: `${n} to ${name} exceed policy.limits.${name} (${allowed}); review the plan and re-run with --force, or raise the limit in rosterform.yaml`,
-      });
-    }
-  };
-  check("create", count(["create"]), limits.create);
-  check("update", count(["update", "reactivate"]), limits.update);
-  check("deactivate", count(["deactivate"]), limits.deactivate);
+    if (n <= max) continue;
+    const allowed =
+      "count" in limit ? `${limit.count}` : `${limit.percent}% of ${remoteCount} ${spec.plural} = ${max}`;
+    refusals.push({
+      code: "limit",
+      forceable: true,
+      message: `${n} ${spec.plural} to ${name} exceed policy.limits.${spec.kind}.${name} (${allowed}); review the plan and re-run with --force, or raise the limit in rosterform.yaml`,
+    });
+  }
   return refusals;
 }
 
-const KIND_ORDER: Record<ChangeKind, number> = { create: 0, reactivate: 1, update: 2, deactivate: 3 };
+const ACTION_ORDER: Record<Action, number> = {
+  create: 0,
+  reactivate: 1,
+  update: 2,
+  deactivate: 3,
+  delete: 4,
+};
 
-/** Stable, readable order: by kind, then by key. Execution order comes from dependsOn, not from this. */
+/** Stable, readable order: by action, then by key. Execution order comes from dependsOn, not from this. */
 function sortChanges(changes: Change[]): Change[] {
   return changes.sort(
-    (a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    (a, b) => ACTION_ORDER[a.action] - ACTION_ORDER[b.action] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 }

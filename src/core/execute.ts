@@ -1,11 +1,12 @@
 // Runs a plan's changes with bounded concurrency, each after the changes it depends on.
 // One failure does not stop independent changes; dependents of a failure are skipped.
+import type { Address } from "./address.js";
 import type { Change } from "./plan.js";
 
 export type ChangeStatus = "applied" | "failed" | "skipped";
 
 export interface ChangeResult {
-  id: string;
+  address: Address;
   status: ChangeStatus;
   /** Failure message, or why it was skipped. */
   error?: string;
@@ -24,28 +25,28 @@ export async function executeChanges(
   changes: readonly Change[],
   options: ExecuteOptions,
 ): Promise<ChangeResult[]> {
-  const byId = new Map(changes.map((c) => [c.id, c]));
+  const byAddress = new Map(changes.map((c) => [c.address, c]));
   const results = new Map<string, ChangeResult>();
   const waiting = new Map<string, Set<string>>();
   const dependents = new Map<string, string[]>();
   const ready: Change[] = [];
 
   for (const c of changes) {
-    const deps = new Set(c.dependsOn.filter((d) => byId.has(d)));
-    waiting.set(c.id, deps);
-    for (const d of deps) dependents.set(d, [...(dependents.get(d) ?? []), c.id]);
+    const deps = new Set(c.dependsOn.filter((d) => byAddress.has(d)));
+    waiting.set(c.address, deps);
+    for (const d of deps) dependents.set(d, [...(dependents.get(d) ?? []), c.address]);
     if (deps.size === 0) ready.push(c);
   }
 
   const finish = (change: Change, result: ChangeResult) => {
-    results.set(change.id, result);
+    results.set(change.address, result);
     options.onResult?.(change, result);
-    for (const next of dependents.get(change.id) ?? []) {
-      const nextChange = byId.get(next);
+    for (const next of dependents.get(change.address) ?? []) {
+      const nextChange = byAddress.get(next);
       if (!nextChange || results.has(next)) continue;
       if (result.status !== "applied") {
         finish(nextChange, {
-          id: next,
+          address: next,
           status: "skipped",
           error: `depends on ${change.name}, which ${result.status === "failed" ? "failed" : "was skipped"}`,
           durationMs: 0,
@@ -53,7 +54,7 @@ export async function executeChanges(
         continue;
       }
       const deps = waiting.get(next);
-      deps?.delete(change.id);
+      deps?.delete(change.address);
       if (deps?.size === 0) ready.push(nextChange);
     }
   };
@@ -69,13 +70,13 @@ export async function executeChanges(
           .run(change)
           .then(
             (outcome) => ({
-              id: change.id,
+              address: change.address,
               status: "applied" as const,
               ...(outcome?.remarks ? { remarks: outcome.remarks } : {}),
               durationMs: Date.now() - started,
             }),
             (error: unknown) => ({
-              id: change.id,
+              address: change.address,
               status: "failed" as const,
               error: error instanceof Error ? error.message : String(error),
               ...(hintsOf(error) ? { hints: hintsOf(error) } : {}),
@@ -91,15 +92,20 @@ export async function executeChanges(
       if (running === 0 && ready.length === 0) {
         // Anything left waits on a cycle that cannot start: report it rather than hang.
         for (const c of changes) {
-          if (!results.has(c.id))
-            finish(c, { id: c.id, status: "skipped", error: "waits on a dependency cycle", durationMs: 0 });
+          if (!results.has(c.address))
+            finish(c, {
+              address: c.address,
+              status: "skipped",
+              error: "waits on a dependency cycle",
+              durationMs: 0,
+            });
         }
         resolve();
       }
     };
     pump();
   });
-  return changes.map((c) => results.get(c.id)!);
+  return changes.map((c) => results.get(c.address)!);
 }
 
 function hintsOf(error: unknown): readonly string[] | undefined {

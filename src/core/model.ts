@@ -84,6 +84,9 @@ export type UnmanagedPolicy = "ignore" | "report" | "deactivate";
 /** A limit on how many changes of one kind a plan may hold: a count, or a percentage of the users on the server. */
 export type Limit = { count: number } | { percent: number };
 
+/** The limits of one resource kind, by what the changes do (updates include reactivations). */
+export type KindLimits = Partial<Record<"create" | "update" | "delete" | "deactivate", Limit>>;
+
 export interface KimaiTargetConfig {
   url?: string;
   workContractPlugin: "auto" | boolean;
@@ -95,7 +98,8 @@ export interface RosterConfig {
     unmanaged: UnmanagedPolicy;
     /** usernames, compared case-insensitively */
     protect: string[];
-    limits: { create?: Limit; update?: Limit; deactivate?: Limit };
+    /** By resource kind: `limits.user.deactivate` (the flat `limits.deactivate` is read as the user kind). */
+    limits: Record<string, KindLimits>;
   };
 }
 

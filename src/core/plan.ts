@@ -1,5 +1,6 @@
 // The plan is a value: computed purely from desired and remote state, then rendered or executed.
-import type { Limit, UnmanagedPolicy } from "./model.js";
+import type { Address } from "./address.js";
+import type { KindLimits, UnmanagedPolicy } from "./model.js";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -11,11 +12,16 @@ export interface AttrValue {
   human: string;
   /** Equal canon = equal value (numbers numerically, sets sorted, emails lower-cased…). */
   canon: string;
-  /** Key of another record this value refers to (a supervisor): that one must exist and be enabled first. */
-  ref?: string;
+  /**
+   * Records this value refers to (a supervisor; a team's members): each must exist and be enabled first, so the
+   * change waits for their create or reactivation.
+   */
+  refs?: Address[];
 }
 
-export type ChangeKind = "create" | "update" | "deactivate" | "reactivate";
+/** What a change does to its record. */
+export type Action = "create" | "update" | "delete" | "deactivate" | "reactivate";
+export const ACTIONS: readonly Action[] = ["create", "update", "delete", "deactivate", "reactivate"];
 
 export interface AttrChange {
   key: string;
@@ -25,18 +31,20 @@ export interface AttrChange {
 }
 
 export interface Change {
-  /** Stable within a plan: `<target>:<kind>:<key>`. */
-  id: string;
-  kind: ChangeKind;
-  /** The record key (lower-cased username). */
+  /** `target/kind/key`: unique within a plan. */
+  address: Address;
+  action: Action;
+  /** The resource kind: `user`. */
+  kind: string;
+  /** The record key within its kind (a lower-cased username). */
   key: string;
   /** The name as declared (or as on the server for unmanaged records). */
   name: string;
   /** The server's id of the record, when it exists. */
   remoteId?: string | number;
   attrs: AttrChange[];
-  /** Ids of changes that must succeed first. */
-  dependsOn: string[];
+  /** Addresses of changes that must succeed first. */
+  dependsOn: Address[];
   /** Why the change exists beyond the declared values, e.g. "not in users.d (policy.unmanaged: deactivate)". */
   reason?: string;
   /** users.d file that declares it. */
@@ -65,14 +73,17 @@ export interface TargetPlan {
   changes: Change[];
   notes: Note[];
   refusals: Refusal[];
-  /** Hash of the remote state of every record the plan concerns, by key; absent keys = "did not exist". */
-  fingerprints: Record<string, string | null>;
+  /** Hash of the remote state of every record the plan concerns, by address; null = "did not exist". */
+  fingerprints: Record<Address, string | null>;
   /** Next effective-dated contract changes, for display. */
   scheduled: { key: string; from: string; summary: string }[];
 }
 
+/** Version 2: changes named by address, with an action and a resource kind. */
+export const PLAN_FORMAT_VERSION = 2;
+
 export interface Plan {
-  formatVersion: 1;
+  formatVersion: typeof PLAN_FORMAT_VERSION;
   tool: "rosterform";
   createdAt: string;
   /** The date contracts were selected for. */
@@ -83,12 +94,13 @@ export interface Plan {
 export interface PlanPolicy {
   unmanaged: UnmanagedPolicy;
   protect: readonly string[];
-  limits: { create?: Limit; update?: Limit; deactivate?: Limit };
+  /** By resource kind: `limits.user.deactivate`. */
+  limits: Readonly<Record<string, KindLimits>>;
 }
 
-export function countChanges(changes: readonly Change[]): Record<ChangeKind, number> {
-  const counts: Record<ChangeKind, number> = { create: 0, update: 0, deactivate: 0, reactivate: 0 };
-  for (const c of changes) counts[c.kind]++;
+export function countChanges(changes: readonly Change[]): Record<Action, number> {
+  const counts: Record<Action, number> = { create: 0, update: 0, delete: 0, deactivate: 0, reactivate: 0 };
+  for (const c of changes) counts[c.action]++;
   return counts;
 }
 

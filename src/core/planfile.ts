@@ -1,5 +1,6 @@
 // Saved plans: `plan --out FILE` writes the plan value; `apply FILE` reads it back, checked.
-import type { Plan } from "./plan.js";
+import type { Address } from "./address.js";
+import { PLAN_FORMAT_VERSION, type Plan } from "./plan.js";
 
 export class PlanFileError extends Error {}
 
@@ -17,9 +18,15 @@ export function parsePlanFile(text: string, file: string): Plan {
   if (!plan || typeof plan !== "object" || plan.tool !== "rosterform" || !Array.isArray(plan.targets)) {
     throw new PlanFileError(`${file} is not a rosterform plan; write one with rosterform plan --out ${file}`);
   }
-  if (plan.formatVersion !== 1) {
+  const version: unknown = plan.formatVersion;
+  if (typeof version === "number" && version < PLAN_FORMAT_VERSION) {
     throw new PlanFileError(
-      `${file} has formatVersion ${String(plan.formatVersion)}; this rosterform reads formatVersion 1: plan again with this version`,
+      `${file} was made by an older rosterform (formatVersion ${version}); run plan again: rosterform plan --out ${file}`,
+    );
+  }
+  if (plan.formatVersion !== PLAN_FORMAT_VERSION) {
+    throw new PlanFileError(
+      `${file} has formatVersion ${String(plan.formatVersion)}; this rosterform reads formatVersion ${PLAN_FORMAT_VERSION}: plan again with this version`,
     );
   }
   for (const t of plan.targets) {
@@ -35,12 +42,12 @@ export function parsePlanFile(text: string, file: string): Plan {
   return plan as Plan;
 }
 
-/** Keys whose remote state differs from when the plan was made ("" = a user that appeared since). */
+/** Addresses whose remote state differs from when the plan was made. */
 export function staleKeys(
-  saved: Readonly<Record<string, string | null>>,
-  current: ReadonlyMap<string, string>,
-): { key: string; why: string }[] {
-  const stale: { key: string; why: string }[] = [];
+  saved: Readonly<Record<Address, string | null>>,
+  current: ReadonlyMap<Address, string>,
+): { key: Address; why: string }[] {
+  const stale: { key: Address; why: string }[] = [];
   for (const [key, was] of Object.entries(saved)) {
     const now = current.get(key) ?? null;
     if (was === now) continue;

@@ -1,8 +1,11 @@
-// What a provider hands the core: comparable records, one per person, with provider-named attributes.
+// What a provider hands the core: comparable records, one per resource, with provider-named attributes.
+import type { Address } from "./address.js";
 import type { AttrValue } from "./plan.js";
 
 export interface DesiredRecord {
-  /** Lower-cased username: the match key. */
+  /** The resource kind (`user`): one of the provider's kinds. */
+  kind: string;
+  /** The match key within the kind (a lower-cased username). */
   key: string;
   /** As declared, for display. */
   name: string;
@@ -13,6 +16,7 @@ export interface DesiredRecord {
 }
 
 export interface RemoteRecord {
+  kind: string;
   key: string;
   name: string;
   id: string | number;
@@ -29,9 +33,9 @@ export function attr(
   raw: AttrValue["raw"],
   human: string,
   canon: string = String(raw),
-  ref?: string,
+  refs?: readonly Address[],
 ): AttrValue {
-  return ref === undefined ? { raw, human, canon } : { raw, human, canon, ref };
+  return refs === undefined ? { raw, human, canon } : { raw, human, canon, refs: [...refs] };
 }
 
 export const ENABLED_KEY = "enabled";

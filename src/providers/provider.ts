@@ -1,4 +1,6 @@
 // The one interface the core uses for every target system.
+import type { Address } from "../core/address.js";
+import type { KindSpec } from "../core/kinds.js";
 import type { DesiredUser } from "../core/model.js";
 import type { Change, Note } from "../core/plan.js";
 import type { DesiredRecord, RemoteRecord } from "../core/records.js";
@@ -30,8 +32,8 @@ export interface DesiredMapping {
 
 /** Called by the executor for each change, once its dependencies have succeeded. */
 export interface ApplyContext {
-  /** The server id of a record by key: from the read, or created earlier in this apply. */
-  idOf(key: string): string | number | undefined;
+  /** The server id of a record by address: from the read, or created earlier in this apply. */
+  idOf(address: Address): string | number | undefined;
 }
 
 export interface ApplyOutcome {
@@ -48,6 +50,8 @@ export interface ExportedUser {
 
 export interface Provider {
   readonly target: string;
+  /** The resource kinds it manages; every record it hands the core is of one of them. */
+  readonly kinds: readonly KindSpec[];
   /** Where the server is, for display (never credentials). */
   readonly endpoint: string;
   /** Preflight and read everything the plan needs, in as few requests as possible. */

@@ -1,5 +1,5 @@
 // Plan as a pull-request comment: summary table, one collapsible block per user, bounded size.
-import { countChanges, type Change, type Plan, type TargetPlan } from "../core/plan.js";
+import { countChanges, type Action, type Change, type Plan, type TargetPlan } from "../core/plan.js";
 import { hiddenLine, visibleNotes } from "./notes.js";
 import { summaryLine, targetTitle } from "./summary.js";
 
@@ -10,9 +10,10 @@ import { summaryLine, targetTitle } from "./summary.js";
 export const PLAN_COMMENT_MARKER = "<!-- rosterform-plan -->";
 /** GitHub rejects comments over 65,536 characters; stay well under. */
 export const MARKDOWN_LIMIT = 60_000;
-const ICON: Record<Change["kind"], string> = {
+const ICON: Record<Action, string> = {
   create: "➕",
   update: "✏️",
+  delete: "🗑️",
   deactivate: "⛔",
   reactivate: "♻️",
 };
@@ -64,6 +65,7 @@ function summaryTable(t: TargetPlan): string[] {
     `| ${ICON.update} update | ${n.update} |`,
     `| ${ICON.deactivate} deactivate | ${n.deactivate} |`,
     `| ${ICON.reactivate} reactivate | ${n.reactivate} |`,
+    ...(n.delete > 0 ? [`| ${ICON.delete} delete | ${n.delete} |`] : []),
     "",
   ];
 }
@@ -75,7 +77,7 @@ function details(change: Change): string {
   const why = change.reason ? ` — ${change.reason}` : "";
   return [
     "",
-    `<details><summary>${ICON[change.kind]} <code>${html(change.name)}</code> ${change.kind}${html(why)}</summary>`,
+    `<details><summary>${ICON[change.action]} <code>${html(change.name)}</code> ${change.action}${html(why)}</summary>`,
     "",
     "| Field | Now | Planned |",
     "| --- | --- | --- |",

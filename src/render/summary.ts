@@ -5,7 +5,8 @@ export function summaryLine(target: TargetPlan): string {
   if (target.changes.length === 0) return "No changes.";
   const n = countChanges(target.changes);
   const reactivate = n.reactivate > 0 ? `, ${n.reactivate} to reactivate` : "";
-  return `Plan: ${n.create} to create, ${n.update} to update, ${n.deactivate} to deactivate${reactivate}.`;
+  const remove = n.delete > 0 ? `, ${n.delete} to delete` : "";
+  return `Plan: ${n.create} to create, ${n.update} to update, ${n.deactivate} to deactivate${reactivate}${remove}.`;
 }
 
 export const TARGET_TITLES: Record<string, string> = { kimai: "Kimai", wheniwork: "When I Work" };

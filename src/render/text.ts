@@ -1,10 +1,16 @@
 // Plan as text, in the manner of Terraform: + create, ~ update, - deactivate, values in human units.
-import type { AttrChange, Change, Plan, TargetPlan } from "../core/plan.js";
+import type { Action, AttrChange, Change, Plan, TargetPlan } from "../core/plan.js";
 import { noStyle, type Style } from "./style.js";
 import { hiddenLine, visibleNotes } from "./notes.js";
 import { summaryLine, targetTitle } from "./summary.js";
 
-const SYMBOL: Record<Change["kind"], string> = { create: "+", update: "~", deactivate: "-", reactivate: "~" };
+const SYMBOL: Record<Action, string> = {
+  create: "+",
+  update: "~",
+  delete: "-",
+  deactivate: "-",
+  reactivate: "~",
+};
 
 export function renderPlanText(plan: Plan, style: Style = noStyle): string {
   return plan.targets.map((t) => renderTarget(t, plan.targets.length > 1, style)).join("\n");
@@ -37,20 +43,27 @@ function renderTarget(t: TargetPlan, many: boolean, style: Style): string {
   return `${lines.join("\n")}\n`;
 }
 
-function colour(kind: Change["kind"], style: Style): (s: string) => string {
-  return kind === "create" ? style.green : kind === "deactivate" ? style.red : style.yellow;
+function colour(action: Action, style: Style): (s: string) => string {
+  return action === "create"
+    ? style.green
+    : action === "deactivate" || action === "delete"
+      ? style.red
+      : style.yellow;
 }
 
 function renderChange(change: Change, style: Style): string[] {
-  const paint = colour(change.kind, style);
-  const label = change.kind === "create" || change.kind === "update" ? "" : ` (${change.kind})`;
+  const paint = colour(change.action, style);
+  const label = change.action === "create" || change.action === "update" ? "" : ` (${change.action})`;
   const why = change.reason ? style.dim(`  # ${change.reason}`) : "";
-  const head = `  ${paint(`${SYMBOL[change.kind]} ${change.name}`)}${label}${why}`;
+  const head = `  ${paint(`${SYMBOL[change.action]} ${change.name}`)}${label}${why}`;
   const width = Math.max(...change.attrs.map((a) => a.key.length));
-  return [head, ...change.attrs.map((a) => `      ${a.key.padEnd(width)}  ${values(a, change.kind, style)}`)];
+  return [
+    head,
+    ...change.attrs.map((a) => `      ${a.key.padEnd(width)}  ${values(a, change.action, style)}`),
+  ];
 }
 
-function values(a: AttrChange, kind: Change["kind"], style: Style): string {
-  if (kind === "create" || !a.from) return a.to.human;
+function values(a: AttrChange, action: Action, style: Style): string {
+  if (action === "create" || !a.from) return a.to.human;
   return `${style.red(a.from.human)} → ${style.green(a.to.human)}`;
 }

@@ -221,9 +221,30 @@ describe("rosterform.yaml", () => {
       policy: {
         unmanaged: "deactivate",
         protect: ["admin", "nobody"],
-        limits: { create: { count: 5 }, update: { percent: 12.5 }, deactivate: { count: 0 } },
+        limits: { user: { create: { count: 5 }, update: { percent: 12.5 }, deactivate: { count: 0 } } },
       },
     });
+  });
+
+  test("limits per resource kind; the flat form is the user kind's; both for one action is an error", async () => {
+    const config = (limits: string) =>
+      ["targets:", "  kimai: {}", "policy:", `  limits: ${limits}`, ""].join("\n");
+    const nested = await load({
+      "rosterform.yaml": config("{ user: { deactivate: 10%, delete: 2 }, create: 3 }"),
+      "users.d/a.yaml": user("anna"),
+    });
+    expect(nested.diagnostics).toEqual([]);
+    expect(nested.state?.config.policy.limits).toEqual({
+      user: { deactivate: { percent: 10 }, delete: { count: 2 }, create: { count: 3 } },
+    });
+    const both = await load({
+      "rosterform.yaml": config("{ user: { deactivate: 1, delete: ten }, deactivate: 2 }"),
+      "users.d/a.yaml": user("anna"),
+    });
+    expect(both.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}: ${d.message}`)).toEqual([
+      '4:44 limit.invalid: limits.user.delete "ten" is not a limit; write a number of users (5) or a percentage ("10%")',
+      "4:63 limit.duplicate: limits.deactivate is also given as limits.user.deactivate; keep one (limits.user.deactivate)",
+    ]);
   });
 
   test("problems in rosterform.yaml", async () => {

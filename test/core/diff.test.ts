@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { diffRecords } from "../../src/core/diff.js";
+import { USER_KIND } from "../../src/core/kinds.js";
 import type { PlanPolicy } from "../../src/core/plan.js";
 import { attr, type DesiredRecord, type RemoteRecord } from "../../src/core/records.js";
 
@@ -11,10 +12,10 @@ const policy = (over: Partial<PlanPolicy> = {}): PlanPolicy => ({
 });
 
 function want(key: string, attrs: DesiredRecord["attrs"] = {}, enabled = true): DesiredRecord {
-  return { key, name: key, enabled, attrs, source: `users.d/${key}.yaml` };
+  return { kind: "user", key, name: key, enabled, attrs, source: `users.d/${key}.yaml` };
 }
 function have(key: string, attrs: RemoteRecord["attrs"] = {}, enabled = true, id = 1): RemoteRecord {
-  return { key, name: key, id, enabled, attrs, fingerprint: `fp-${key}` };
+  return { kind: "user", key, name: key, id, enabled, attrs, fingerprint: `fp-${key}` };
 }
 const title = (t: string) => attr(t, JSON.stringify(t), t);
 
@@ -22,32 +23,40 @@ describe("diffRecords", () => {
   test("a declared user missing on the server is created with every declared attribute and enabled", () => {
     const out = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [want("anna", { title: title("Dev") })],
       remote: [],
       policy: policy(),
     });
     expect(out.changes).toHaveLength(1);
-    expect(out.changes[0]).toMatchObject({ id: "kimai:create:anna", kind: "create", key: "anna" });
+    expect(out.changes[0]).toMatchObject({
+      address: "kimai/user/anna",
+      action: "create",
+      kind: "user",
+      key: "anna",
+    });
     expect(out.changes[0]!.attrs.map((a) => a.key)).toEqual(["title", "enabled"]);
-    expect(out.fingerprints).toEqual({ anna: null });
+    expect(out.fingerprints).toEqual({ "kimai/user/anna": null });
   });
 
   test("only attributes whose canon differs are updated; equal canon is no change", () => {
     const email = attr("A@X.org", "A@X.org", "a@x.org");
     const out = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [want("anna", { email, title: title("Lead") })],
       remote: [have("anna", { email: attr("a@x.org", "a@x.org", "a@x.org"), title: title("Dev") })],
       policy: policy(),
     });
     expect(out.changes).toHaveLength(1);
-    expect(out.changes[0]!.kind).toBe("update");
+    expect(out.changes[0]!.action).toBe("update");
     expect(out.changes[0]!.attrs).toEqual([{ key: "title", from: title("Dev"), to: title("Lead") }]);
   });
 
   test("a matching server is no change at all", () => {
     const out = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [want("anna", { title: title("Dev") })],
       remote: [have("anna", { title: title("Dev") })],
       policy: policy(),
@@ -58,11 +67,12 @@ describe("diffRecords", () => {
   test("enabled false deactivates, enabled true on a disabled user reactivates (found, not re-created)", () => {
     const out = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [want("gone", {}, false), want("back")],
       remote: [have("gone"), have("back", {}, false, 2)],
       policy: policy(),
     });
-    expect(out.changes.map((c) => [c.kind, c.key, c.remoteId])).toEqual([
+    expect(out.changes.map((c) => [c.action, c.key, c.remoteId])).toEqual([
       ["reactivate", "back", 2],
       ["deactivate", "gone", 1],
     ]);
@@ -71,6 +81,7 @@ describe("diffRecords", () => {
   test("an off-boarded user absent on the server is not created", () => {
     const out = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [want("gone", {}, false)],
       remote: [],
       policy: policy(),
@@ -82,6 +93,7 @@ describe("diffRecords", () => {
   test("protected users and the token's own user are never changed, and the plan says so", () => {
     const out = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [want("boss", { title: title("X") }), want("me", { title: title("Y") })],
       remote: [have("boss", { title: title("A") }), have("me", { title: title("B") })],
       policy: policy({ protect: ["BOSS"] }),
@@ -101,11 +113,12 @@ describe("diffRecords", () => {
   ] as const)("unmanaged policy %s: %i deactivations, %i notes", (unmanaged, deactivations, notes) => {
     const out = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [],
       remote: [have("stray")],
       policy: policy({ unmanaged }),
     });
-    expect(out.changes.filter((c) => c.kind === "deactivate")).toHaveLength(deactivations);
+    expect(out.changes.filter((c) => c.action === "deactivate")).toHaveLength(deactivations);
     expect(out.notes).toHaveLength(notes);
   });
 
@@ -119,6 +132,7 @@ describe("diffRecords", () => {
     ];
     const out = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [],
       remote,
       policy: policy({ unmanaged: "deactivate", protect: ["keep"] }),
@@ -131,60 +145,66 @@ describe("diffRecords", () => {
     const remote = Array.from({ length: 10 }, (_, i) => have(`u${i}`));
     const out = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [],
       remote,
-      policy: policy({ unmanaged: "deactivate", limits: { deactivate: { percent: 10 } } }),
+      policy: policy({ unmanaged: "deactivate", limits: { user: { deactivate: { percent: 10 } } } }),
     });
     expect(out.refusals).toHaveLength(1);
     expect(out.refusals[0]!.message).toBe(
-      "10 to deactivate exceed policy.limits.deactivate (10% of 10 users = 1); review the plan and re-run with --force, or raise the limit in rosterform.yaml",
+      "10 users to deactivate exceed policy.limits.user.deactivate (10% of 10 users = 1); review the plan and re-run with --force, or raise the limit in rosterform.yaml",
     );
     const small = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [],
       remote: remote.slice(0, 5),
-      policy: policy({ unmanaged: "deactivate", limits: { deactivate: { percent: 25 } } }),
+      policy: policy({ unmanaged: "deactivate", limits: { user: { deactivate: { percent: 25 } } } }),
     });
     expect(small.refusals[0]!.message).toContain(
-      "5 to deactivate exceed policy.limits.deactivate (25% of 5 users = 2)",
+      "5 users to deactivate exceed policy.limits.user.deactivate (25% of 5 users = 2)",
     );
     const one = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [],
       remote: remote.slice(0, 1),
-      policy: policy({ unmanaged: "deactivate", limits: { deactivate: { percent: 10 } } }),
+      policy: policy({ unmanaged: "deactivate", limits: { user: { deactivate: { percent: 10 } } } }),
     });
     expect(one.refusals).toEqual([]);
     const within = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [],
       remote,
-      policy: policy({ unmanaged: "deactivate", limits: { deactivate: { count: 10 } } }),
+      policy: policy({ unmanaged: "deactivate", limits: { user: { deactivate: { count: 10 } } } }),
     });
     expect(within.refusals).toEqual([]);
   });
 
   test("a change that refers to a user being created or reactivated depends on that change", () => {
-    const sup = attr("boss", "boss", "boss", "boss");
+    const sup = attr("boss", "boss", "boss", ["kimai/user/boss"]);
     const out = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [
         want("anna", { supervisor: sup }),
         want("boss"),
-        want("carl", { supervisor: attr("dora", "dora", "dora", "dora") }),
+        want("carl", { supervisor: attr("dora", "dora", "dora", ["kimai/user/dora"]) }),
         want("dora"),
       ],
       remote: [have("carl", {}, true, 3), have("dora", {}, false, 4)],
       policy: policy(),
     });
     const byKey = new Map(out.changes.map((c) => [c.key, c]));
-    expect(byKey.get("anna")!.dependsOn).toEqual(["kimai:create:boss"]);
-    expect(byKey.get("carl")!.dependsOn).toEqual(["kimai:reactivate:dora"]);
+    expect(byKey.get("anna")!.dependsOn).toEqual(["kimai/user/boss"]);
+    expect(byKey.get("carl")!.dependsOn).toEqual(["kimai/user/dora"]);
   });
 
   test("--only plans just the named users and reports nobody as unmanaged", () => {
     const out = diffRecords({
       target: "kimai",
+      spec: USER_KIND,
       desired: [want("anna"), want("bob")],
       remote: [have("stray")],
       policy: policy({ unmanaged: "deactivate" }),

@@ -3,8 +3,9 @@ import { executeChanges } from "../../src/core/execute.js";
 import type { Change } from "../../src/core/plan.js";
 
 const change = (key: string, dependsOn: string[] = []): Change => ({
-  id: key,
-  kind: "create",
+  address: key,
+  action: "create",
+  kind: "user",
   key,
   name: key,
   attrs: [],
@@ -30,7 +31,7 @@ test("a failure skips its dependents and not the independent changes", async () 
       if (c.key === "boss") throw new Error("boom");
     },
   });
-  expect(results.map((r) => [r.id, r.status])).toEqual([
+  expect(results.map((r) => [r.address, r.status])).toEqual([
     ["boss", "failed"],
     ["report", "skipped"],
     ["other", "applied"],

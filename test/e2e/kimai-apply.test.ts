@@ -227,9 +227,9 @@ describe("confirmation", () => {
       formatVersion: number;
       targets: { results: { user: string; status: string; kind: string }[] }[];
     };
-    expect(out.formatVersion).toBe(1);
+    expect(out.formatVersion).toBe(2);
     expect(out.targets[0]!.results).toEqual([
-      { id: "kimai:create:emil", kind: "create", user: "emil", status: "applied" },
+      { address: "kimai/user/emil", action: "create", kind: "user", user: "emil", status: "applied" },
     ]);
   });
 });

@@ -131,7 +131,9 @@ describe("safety", () => {
     );
     const plan = await run(["plan"], sb.env, dir);
     expect(plan.code).toBe(3);
-    expect(plan.stdout).toContain("5 to deactivate exceed policy.limits.deactivate (10% of 6 users = 1)");
+    expect(plan.stdout).toContain(
+      "5 users to deactivate exceed policy.limits.user.deactivate (10% of 6 users = 1)",
+    );
     await sb.clearRequests();
     const apply = await run(["apply", "--yes"], sb.env, dir);
     expect(apply.code).toBe(3);
@@ -172,7 +174,7 @@ describe("safety", () => {
     await sb.clearRequests();
     const apply = await run(["apply", "plan.json"], sb.env, dir);
     expect(apply.code).toBe(3);
-    expect(apply.stderr).toContain("Kimai: anna changed on the server");
+    expect(apply.stderr).toContain("Kimai: user anna changed on the server");
     expect((await sb.requests()).filter((r) => r.method !== "GET")).toEqual([]);
   });
 
@@ -201,7 +203,7 @@ describe("safety", () => {
     });
     const apply = await run(["apply", "plan.json"], sb.env, dir);
     expect(apply.code).toBe(3);
-    expect(apply.stderr).toContain("Kimai: new appeared on the server");
+    expect(apply.stderr).toContain("Kimai: user new appeared on the server");
   });
 
   test("a week contract on a server without the Working contract plugin is a plan-time error; nothing is sent", async () => {

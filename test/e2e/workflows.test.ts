@@ -328,7 +328,7 @@ describe("GitHub Actions examples", () => {
       formatVersion: number;
       targets: { target: string; results: { user: string; status: string }[] }[];
     };
-    expect(result.formatVersion).toBe(1);
+    expect(result.formatVersion).toBe(2);
     expect(result.targets.map((t) => [t.target, t.results.map((r) => `${r.user}:${r.status}`)])).toEqual([
       ["kimai", ["anna:applied"]],
       ["wheniwork", ["anna:applied"]],
@@ -400,7 +400,7 @@ describe("GitHub Actions examples", () => {
       formatVersion: number;
       targets: { results: { status: string }[] }[];
     };
-    expect(result.formatVersion).toBe(1);
+    expect(result.formatVersion).toBe(2);
     expect(result.targets[0]?.results[0]?.status).toBe("failed");
     // --force reaches the command only when asked for by hand
     expect(rosterformArgs(applyStep.run!, { FORCE: "--force" })).toContain("--force");
@@ -541,7 +541,7 @@ describe("GitLab CI example", () => {
     expect(
       (JSON.parse(await readFile(join(dir, "apply.json"), "utf8")) as { formatVersion: number })
         .formatVersion,
-    ).toBe(1);
+    ).toBe(2);
 
     const clean = await run(planArgs, env, dir);
     expect(clean.code).toBe(0);

@@ -9,8 +9,9 @@ import { renderPlanText } from "../../src/render/text.js";
 
 function update(key: string, n = 1): Change {
   return {
-    id: `kimai:update:${key}`,
-    kind: "update",
+    address: `kimai/user/${key}`,
+    action: "update",
+    kind: "user",
     key,
     name: key,
     remoteId: 1,
@@ -25,7 +26,7 @@ function update(key: string, n = 1): Change {
 
 function plan(changes: Change[], extra: Partial<TargetPlan> = {}): Plan {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     tool: "rosterform",
     createdAt: "2026-11-23T00:00:00.000Z",
     at: "2026-11-23",
@@ -108,8 +109,9 @@ describe("markdown", () => {
 
 function create(key: string): Change {
   return {
-    id: `wheniwork:create:${key}`,
-    kind: "create",
+    address: `wheniwork/user/${key}`,
+    action: "create",
+    kind: "user",
     key,
     name: key,
     attrs: [
@@ -122,8 +124,9 @@ function create(key: string): Change {
 
 function deactivate(key: string): Change {
   return {
-    id: `kimai:deactivate:${key}`,
-    kind: "deactivate",
+    address: `kimai/user/${key}`,
+    action: "deactivate",
+    kind: "user",
     key,
     name: key,
     remoteId: 9,
@@ -229,7 +232,7 @@ describe("markdown with two targets", () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => update(`user${i}`, 4));
     const big = twoTargets(
       many(400),
-      many(400).map((c) => ({ ...c, id: `wheniwork:${c.id}` })),
+      many(400).map((c) => ({ ...c, address: c.address.replace(/^kimai/, "wheniwork") })),
     );
     const limit = 20_000;
     const out = renderPlanMarkdown(big, limit);
@@ -265,6 +268,6 @@ test("json is versioned and counts changes by kind", () => {
     formatVersion: number;
     targets: { summary: object }[];
   };
-  expect(json.formatVersion).toBe(1);
-  expect(json.targets[0]!.summary).toEqual({ create: 0, update: 1, deactivate: 0, reactivate: 0 });
+  expect(json.formatVersion).toBe(2);
+  expect(json.targets[0]!.summary).toEqual({ create: 0, update: 1, delete: 0, deactivate: 0, reactivate: 0 });
 });

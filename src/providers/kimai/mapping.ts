@@ -1,6 +1,8 @@
 // Desired users <-> comparable records, in Kimai's names and units (design §2).
 import { createHash } from "node:crypto";
 import type { Contract, DesiredUser } from "../../core/model.js";
+import { address } from "../../core/address.js";
+import { USER_KIND } from "../../core/kinds.js";
 import type { AttrValue } from "../../core/plan.js";
 import { attr, type DesiredRecord, type RemoteRecord } from "../../core/records.js";
 import type { KimaiUser } from "./api.js";
@@ -52,7 +54,7 @@ function rolesAttr(roles: readonly string[]): AttrValue {
 function supervisorAttr(username: string | null): AttrValue {
   if (username === null) return attr(null, "(none)", "");
   const key = username.toLowerCase();
-  return attr(username, username, key, key);
+  return attr(username, username, key, [address("kimai", USER_KIND.kind, key)]);
 }
 
 export function preferenceAttr(name: string, value: string | null): AttrValue {
@@ -105,6 +107,7 @@ export function desiredRecord(user: DesiredUser): DesiredRecord {
   for (const [name, value] of Object.entries(declaredPreferences(user)))
     attrs[name] = preferenceAttr(name, value);
   return {
+    kind: USER_KIND.kind,
     key: user.username.toLowerCase(),
     name: user.username,
     enabled: user.enabled,
@@ -131,6 +134,7 @@ export function remoteRecord(user: KimaiUser, capabilities?: KimaiCapabilities):
   for (const name of Object.keys(PREFERENCES)) attrs[name] = preferenceAttr(name, preferenceDefault(name));
   for (const p of user.preferences ?? []) attrs[p.name] = preferenceAttr(p.name, p.value);
   return {
+    kind: USER_KIND.kind,
     key: user.username.toLowerCase(),
     name: user.username,
     id: user.id,

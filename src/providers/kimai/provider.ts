@@ -1,5 +1,7 @@
 // Kimai as a rosterform target: preflight + one list to read, one request per kind per user to apply.
 import { randomBytes } from "node:crypto";
+import { parseAddress } from "../../core/address.js";
+import { USER_KIND } from "../../core/kinds.js";
 import type { DesiredUser } from "../../core/model.js";
 import type { Change, Note } from "../../core/plan.js";
 import { HttpError, NetworkError, RosterformError } from "../../errors.js";
@@ -65,6 +67,7 @@ export interface KimaiSnapshot extends RemoteSnapshot {
 
 export class KimaiProvider implements Provider {
   readonly target = "kimai";
+  readonly kinds = [USER_KIND];
   readonly endpoint: string;
   readonly client: KimaiClient;
 
@@ -222,13 +225,14 @@ export class KimaiProvider implements Provider {
       if (!isUserField(a.key)) {
         prefs.push({ name: a.key, value: a.to.raw === null ? null : String(a.to.raw) });
       } else if (a.key === "supervisor") {
-        fields.supervisor = a.to.ref === undefined ? null : resolveRef(ctx, a.to.ref, change.name);
+        const ref = a.to.refs?.[0];
+        fields.supervisor = ref === undefined ? null : resolveRef(ctx, ref, change.name);
       } else {
         fields[a.key] = a.to.raw as KimaiUserBody[string];
       }
     }
     try {
-      if (change.kind === "create") return await this.create(change.name, fields, prefs);
+      if (change.action === "create") return await this.create(change.name, fields, prefs);
       const id = Number(change.remoteId);
       if (Object.keys(fields).length > 0) await this.client.patchUser(id, fields);
       if (prefs.length > 0) await this.client.patchPreferences(id, prefs);
@@ -333,9 +337,11 @@ export class KimaiProvider implements Provider {
   }
 }
 
-function resolveRef(ctx: ApplyContext, key: string, who: string): number {
-  const id = ctx.idOf(key);
-  if (id === undefined) throw new RosterformError(`${who}: supervisor ${key} is not on the server`);
+function resolveRef(ctx: ApplyContext, ref: string, who: string): number {
+  const id = ctx.idOf(ref);
+  if (id === undefined) {
+    throw new RosterformError(`${who}: supervisor ${parseAddress(ref)?.key ?? ref} is not on the server`);
+  }
   return Number(id);
 }
 

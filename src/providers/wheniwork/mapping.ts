@@ -1,6 +1,7 @@
 // Desired users <-> comparable records, in When I Work's names and units (float hours, ids for positions).
 import { createHash } from "node:crypto";
 import type { DesiredUser, WhenIWorkSettings } from "../../core/model.js";
+import { USER_KIND } from "../../core/kinds.js";
 import type { AttrValue } from "../../core/plan.js";
 import { attr, type DesiredRecord, type RemoteRecord } from "../../core/records.js";
 import { formatHours, formatMoney } from "../../core/units.js";
@@ -158,6 +159,7 @@ export function desiredRecord(
   if (s.trusted !== undefined) attrs.is_trusted = flagAttr(s.trusted);
   if (s.startDate !== undefined) attrs.start_date = dateAttr(s.startDate);
   return {
+    kind: USER_KIND.kind,
     key: user.username.toLowerCase(),
     name: user.username,
     enabled: user.enabled,
@@ -199,6 +201,7 @@ export function remoteRecord(
     start_date: dateAttr(user.start_date),
   };
   return {
+    kind: USER_KIND.kind,
     key,
     name,
     id: user.id,

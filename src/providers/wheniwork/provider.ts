@@ -1,4 +1,5 @@
 // When I Work as a rosterform target: three list requests to read; one request per kind per user to apply.
+import { USER_KIND } from "../../core/kinds.js";
 import type { DesiredUser } from "../../core/model.js";
 import type { Change, Note } from "../../core/plan.js";
 import type { RemoteRecord } from "../../core/records.js";
@@ -56,6 +57,7 @@ function isThrottle(response: HttpResponse): boolean {
 
 export class WhenIWorkProvider implements Provider {
   readonly target = "wheniwork";
+  readonly kinds = [USER_KIND];
   readonly endpoint: string;
   readonly client: WhenIWorkClient;
 
@@ -152,14 +154,14 @@ export class WhenIWorkProvider implements Provider {
       body[a.key] = a.to.raw;
     }
     try {
-      if (change.kind === "create") return await this.create(change, body);
+      if (change.action === "create") return await this.create(change, body);
       const id = Number(change.remoteId);
-      if (change.kind === "reactivate") {
+      if (change.action === "reactivate") {
         await this.client.updateUser(id, { ...body, reactivate: true });
         return {};
       }
       if (Object.keys(body).length > 0) await this.client.updateUser(id, body);
-      if (change.kind === "deactivate") await this.archive(id);
+      if (change.action === "deactivate") await this.archive(id);
       return {};
     } catch (error) {
       throw explain(error);
