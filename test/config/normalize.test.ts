@@ -231,7 +231,7 @@ describe("rosterform.yaml", () => {
       ["targets:", "  kimai: {}", "policy:", `  limits: ${limits}`, ""].join("\n");
     const nested = await load({
       "rosterform.yaml": config("{ user: { deactivate: 10%, delete: 2 }, create: 3 }"),
-      "users.d/a.yaml": user("anna"),
+      "users.d/anna.yaml": user("anna"),
     });
     expect(nested.diagnostics).toEqual([]);
     expect(nested.state?.config.policy.limits).toEqual({
@@ -239,7 +239,7 @@ describe("rosterform.yaml", () => {
     });
     const both = await load({
       "rosterform.yaml": config("{ user: { deactivate: 1, delete: ten }, deactivate: 2 }"),
-      "users.d/a.yaml": user("anna"),
+      "users.d/anna.yaml": user("anna"),
     });
     expect(both.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}: ${d.message}`)).toEqual([
       '4:44 limit.invalid: limits.user.delete "ten" is not a limit; write a number of users (5) or a percentage ("10%")',
