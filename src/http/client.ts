@@ -2,7 +2,7 @@
 import { Agent, request, errors as undiciErrors } from "undici";
 import { HttpError, NetworkError, RosterformError, UnexpectedAnswerError } from "../errors.js";
 import { isCredentialHeader, registerSecret } from "../redact.js";
-import { JsonArrayParser } from "./json-array.js";
+import { JsonArrayParser, type Slim } from "./json-array.js";
 import { DEFAULT_RETRY, isRetryableStatus, retryDelayMs, type RetryPolicy } from "./retry.js";
 
 export interface HttpClientOptions {
@@ -38,6 +38,8 @@ export interface RequestOptions {
    * as usual. Must not throw.
    */
   items?: (value: unknown, index: number) => unknown;
+  /** With `items`: cut this key of every element down before parsing it (see json-array.ts). */
+  slim?: Slim;
 }
 
 export interface HttpResponse {
@@ -123,7 +125,7 @@ export class HttpClient {
         bodyTimeout: this.timeoutMs,
       });
       if (options.items && res.statusCode < 400) {
-        const parser = new JsonArrayParser(options.items);
+        const parser = new JsonArrayParser(options.items, options.slim);
         for await (const chunk of res.body) parser.write(chunk as Buffer);
         const result = parser.end();
         const body = result.array ? result.items : result.value;

@@ -33,7 +33,8 @@ export class KimaiClient {
   async listUsers(): Promise<KimaiUser[]> {
     const res = await this.http.send("GET", "/api/users", {
       query: { visible: "3", full: "true" },
-      items: slimListedUser,
+      items: keep,
+      slim: SUPERVISOR_REF,
     });
     return asKimaiUserList(res.body, "GET /api/users");
   }
@@ -42,7 +43,8 @@ export class KimaiClient {
   async findByUsername(username: string): Promise<KimaiUser | undefined> {
     const res = await this.http.send("GET", "/api/users", {
       query: { visible: "3", full: "true", term: username },
-      items: slimListedUser,
+      items: keep,
+      slim: SUPERVISOR_REF,
     });
     const wanted = username.toLowerCase();
     return asKimaiUserList(res.body, "GET /api/users").find((u) => u.username.toLowerCase() === wanted);
@@ -71,17 +73,9 @@ export class KimaiClient {
 /**
  * Kimai nests the supervisor as a full entity, which nests its own supervisor, and so on: with a deep org
  * chart most of a full list is repeated supervisors (~7 KB per user at 100,000 users). rosterform reads only
- * the supervisor's id and username, so only those are kept, element by element as the list arrives.
+ * the supervisor's id and username (KimaiUserRef), so the list parser keeps only those, and parses each
+ * supervisor once per list rather than inside every subordinate.
  */
-function slimListedUser(value: unknown): unknown {
-  if (typeof value !== "object" || value === null) return value;
-  const user = value as { id?: unknown; username?: unknown; supervisor?: unknown };
-  // Anything that is not a user is left whole, for asKimaiUserList to report as it is.
-  if (typeof user.id !== "number" || typeof user.username !== "string") return value;
-  const boss = user.supervisor;
-  if (typeof boss === "object" && boss !== null && !Array.isArray(boss)) {
-    const { id, username } = boss as { id?: unknown; username?: unknown };
-    user.supervisor = { id, username };
-  }
-  return value;
-}
+const SUPERVISOR_REF = { key: "supervisor", keep: ["id", "username"] } as const;
+
+const keep = (value: unknown): unknown => value;
