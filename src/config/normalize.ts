@@ -27,6 +27,7 @@ export function toDesiredUser(
     source: { file: draft.report.file, line: keyPos.line, column: keyPos.column },
   };
   if (draft.name) user.name = { ...draft.name };
+  if (draft.previously) user.previously = { ...draft.previously };
   const alias = draft.alias ?? (draft.name ? `${draft.name.first} ${draft.name.last}` : undefined);
   if (alias !== undefined) user.alias = alias;
   for (const field of ["title", "accountNumber", "color", "language", "locale", "timezone"] as const) {

@@ -12,6 +12,7 @@ export interface UserDraft extends PersonFields {
   alias?: string;
   /** As written; null = explicitly none. */
   supervisor?: string | null;
+  previously?: { emails: string[]; usernames: string[] };
   report: FileReport;
 }
 
@@ -32,5 +33,21 @@ export function readUser(data: unknown, report: FileReport): UserDraft {
       last: readText(raw.name.last, ["name", "last"], report),
     };
   }
+  if (raw.previously !== undefined) user.previously = readPreviously(raw.previously, report);
   return user;
+}
+
+/** `previously: {email, username}` or a list of them → the former emails and usernames (the schema checks shapes). */
+function readPreviously(raw: unknown, report: FileReport): { emails: string[]; usernames: string[] } {
+  const out = { emails: [] as string[], usernames: [] as string[] };
+  const items = Array.isArray(raw) ? raw : [raw];
+  items.forEach((item: unknown, index) => {
+    if (!isRecord(item)) return;
+    const at = Array.isArray(raw) ? ["previously", index] : ["previously"];
+    if (typeof item.email === "string" && checkIdentifier(item.email, [...at, "email"], report))
+      out.emails.push(item.email);
+    if (typeof item.username === "string" && checkIdentifier(item.username, [...at, "username"], report))
+      out.usernames.push(item.username);
+  });
+  return out;
 }

@@ -53,6 +53,8 @@ export interface DesiredUser {
   username: string;
   email: string;
   name?: { first: string; last: string };
+  /** Former emails and usernames (`previously:`), to find the person on a server after a change. */
+  previously?: { emails: string[]; usernames: string[] };
   /** `alias` if given, else "First Last" from `name`, else undefined. */
   alias?: string;
   title?: string;

@@ -65,6 +65,10 @@ export interface KimaiSnapshot extends RemoteSnapshot {
   users: KimaiUser[];
 }
 
+/** What to do about a username Kimai would need to change (its API cannot; a super admin can in the web UI). */
+const RENAME_HINT = (from: string, to: string): string =>
+  `a super admin renames "${from}" to "${to}" in Kimai's web UI (Users → ${from} → Edit, double-click the username), or the file keeps username: ${from}; then plan again`;
+
 export class KimaiProvider implements Provider {
   readonly target = "kimai";
   readonly kinds = [USER_KIND];
@@ -209,9 +213,16 @@ export class KimaiProvider implements Provider {
         }
       }
       const owner = emailOwner.get(user.email.toLowerCase());
-      if (owner !== undefined && owner.toLowerCase() !== key) {
+      const former = remote
+        ? undefined
+        : user.previously?.usernames.find((name) => remoteByKey.has(name.toLowerCase()));
+      if (former !== undefined) {
         errors.push(
-          `${where}: email ${user.email} already belongs to Kimai user "${owner}"; Kimai needs unique emails: change one of them`,
+          `${where}: ${user.username} was "${former}" in Kimai (previously), and Kimai's API cannot change a username: ${RENAME_HINT(former, user.username)}`,
+        );
+      } else if (owner !== undefined && owner.toLowerCase() !== key) {
+        errors.push(
+          `${where}: email ${user.email} already belongs to Kimai user "${owner}"; Kimai needs unique emails: change one of them${remote ? "" : `. If "${owner}" is this person under a former username, note that Kimai's API cannot change a username: ${RENAME_HINT(owner, user.username)}`}`,
         );
       }
     }

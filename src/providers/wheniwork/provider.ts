@@ -17,15 +17,8 @@ import type {
 import { errorText, type WiwUser } from "./api.js";
 import { WhenIWorkClient, type WiwUserBody } from "./client.js";
 import { userDocument } from "./export.js";
-import {
-  desiredRecord,
-  displayName,
-  remoteRecord,
-  settingsOf,
-  unmatchedKey,
-  wiwName,
-  type Catalog,
-} from "./mapping.js";
+import { desiredRecord, displayName, remoteRecord, unmatchedKey, wiwName, type Catalog } from "./mapping.js";
+import { matchPeople, sameNameWarnings, where } from "./matching.js";
 
 const CREATE_ATTEMPTS = 6;
 
@@ -85,33 +78,27 @@ export class WhenIWorkProvider implements Provider {
     return { records, notes: [], users, catalog };
   }
 
-  /** Matches each declared person to a server user by email, then employee code; plan-time errors for names. */
+  /** Matches people to server users (matching.ts); plan-time errors for names, notes for what a match means. */
   desired(users: readonly DesiredUser[], snapshot: WhenIWorkSnapshot): DesiredMapping {
-    const errors: string[] = [];
-    const notes: Note[] = [];
+    const matching = matchPeople(users, snapshot.users);
+    const errors: string[] = [...matching.errors];
+    const notes: Note[] = sameNameWarnings(users, snapshot.users, matching);
     const ignore: string[] = [];
-    const byEmail = new Map<string, WiwUser>();
-    const byCode = new Map<string, WiwUser>();
-    // A live user wins over an archived one with the same email.
-    for (const u of [...snapshot.users].sort((a, b) => Number(b.is_deleted) - Number(a.is_deleted))) {
-      if (u.email) byEmail.set(u.email.toLowerCase(), u);
-      if (u.employee_code) byCode.set(u.employee_code, u);
-    }
-    const matched = new Map<number, string>();
+    const matched = new Set<number>();
     const remote: RemoteRecord[] = [];
     const records = [];
     for (const user of users) {
       const key = user.username.toLowerCase();
+      const match = matching.matches.get(user);
+      const found = match?.user;
+      if (found) matched.add(found.id);
       if (user.wheniwork === false) {
-        const found = byEmail.get(user.email.toLowerCase());
-        if (!found || found.is_deleted || matched.has(found.id)) {
-          ignore.push(key);
-          if (found) ignore.push(unmatchedKey(found));
+        if (!found || found.is_deleted) {
+          ignore.push(key, ...(found ? [unmatchedKey(found)] : []));
           continue;
         }
         // Opted out but still there: reported, and archived like any undeclared user under unmanaged: deactivate
         // (under the person's key, so policy.protect and the limits apply as to anyone).
-        matched.set(found.id, user.username);
         remote.push(this.remote(found, key, displayName(found), snapshot.catalog));
         notes.push({
           level: "warning",
@@ -121,8 +108,6 @@ export class WhenIWorkProvider implements Provider {
         continue;
       }
       records.push(desiredRecord(user, snapshot.catalog, errors, this.options.currency));
-      const code = settingsOf(user).employeeCode;
-      const found = byEmail.get(user.email.toLowerCase()) ?? (code ? byCode.get(code) : undefined);
       if (!found) {
         if (user.enabled && !wiwName(user)) {
           errors.push(
@@ -131,14 +116,13 @@ export class WhenIWorkProvider implements Provider {
         }
         continue;
       }
-      const other = matched.get(found.id);
-      if (other !== undefined) {
-        errors.push(
-          `${user.source.file}: ${user.username} and ${other} match the same When I Work user (${displayName(found)}); give each a distinct email or employeeCode`,
-        );
-        continue;
+      if (match.via === "previously") {
+        notes.push({
+          level: "info",
+          key,
+          message: `${user.username} is When I Work user ${displayName(found)}, found by the former email ${match.formerEmail} (previously): the email is updated, no second user is created`,
+        });
       }
-      matched.set(found.id, user.username);
       remote.push(this.remote(found, key, user.username, snapshot.catalog));
     }
     for (const u of snapshot.users) {
@@ -269,11 +253,6 @@ export class WhenIWorkProvider implements Provider {
       throw error;
     }
   }
-}
-
-/** file:line of the person's file. */
-function where(user: DesiredUser): string {
-  return `${user.source.file}:${user.source.line}`;
 }
 
 function safeJson(text: string): unknown {
