@@ -38,7 +38,13 @@ export interface PersonFields {
   wheniwork?: WhenIWorkSettings | false;
 }
 
-const ROLE = /^ROLE_[A-Z_]+$/;
+/** Kimai's RoleNameValidator: 5+ capitals and underscores, no "__", no "_" at either end; no ROLE_ prefix rule. */
+export function isKimaiRoleName(role: string): boolean {
+  return /^[A-Z_]{5,}$/.test(role) && !role.includes("__") && !role.startsWith("_") && !role.endsWith("_");
+}
+const BUILT_IN_ROLES = ["ROLE_TEAMLEAD", "ROLE_ADMIN", "ROLE_SUPER_ADMIN"];
+const ROLE_RULE =
+  "Kimai's roles are ROLE_TEAMLEAD, ROLE_ADMIN, ROLE_SUPER_ADMIN and custom ones: 5 or more capital letters and underscores, e.g. TEST_ROLE";
 
 export function readPersonFields(
   raw: Record<string, unknown>,
@@ -133,12 +139,19 @@ function readRoles(raw: unknown[], path: PathSegment[], report: FileReport): str
         "role.implicit-user",
         "ROLE_USER is implicit (every user has it) and Kimai refuses it in roles; remove it",
       );
-    } else if (!ROLE.test(role)) {
-      const write = ROLE.test(`ROLE_${role}`) ? `ROLE_${role}` : "e.g. ROLE_TEAMLEAD";
+    } else if (BUILT_IN_ROLES.includes(role)) {
+      roles.add(role); // a case variant of a built-in role is unambiguous
+    } else if (value.trim() !== role || !isKimaiRoleName(role)) {
+      // Lower case is never silently a custom role: "admin" most likely means ROLE_ADMIN.
+      const write = BUILT_IN_ROLES.includes(`ROLE_${role}`)
+        ? `ROLE_${role}`
+        : isKimaiRoleName(role)
+          ? `${role} (roles are upper case)`
+          : "e.g. ROLE_TEAMLEAD";
       report.error(
         [...path, index],
         "role.invalid",
-        `role ${JSON.stringify(value)} is not a Kimai role name; write ${write} (ROLE_ followed by capital letters and underscores)`,
+        `role ${JSON.stringify(value)} is not a Kimai role name; write ${write} (${ROLE_RULE})`,
       );
     } else {
       roles.add(role);

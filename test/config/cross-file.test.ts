@@ -148,17 +148,36 @@ describe("supervisors", () => {
 });
 
 describe("roles and time zones", () => {
-  test("ROLE_USER is implicit (a warning), other roles must look like ROLE_X", async () => {
+  test("ROLE_USER is implicit (a warning), other roles follow Kimai's role-name rule", async () => {
     const result = await load({
       "users.d/anna.yaml": user("anna", "roles: [ROLE_USER, admin, role_teamlead, Role-X]"),
     });
+    const rule =
+      "Kimai's roles are ROLE_TEAMLEAD, ROLE_ADMIN, ROLE_SUPER_ADMIN and custom ones: 5 or more capital letters and underscores, e.g. TEST_ROLE";
     expect(
       result.diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}: ${d.message}`),
     ).toEqual([
       "3:9 warning role.implicit-user: ROLE_USER is implicit (every user has it) and Kimai refuses it in roles; remove it",
-      '3:20 error role.invalid: role "admin" is not a Kimai role name; write ROLE_ADMIN (ROLE_ followed by capital letters and underscores)',
-      '3:42 error role.invalid: role "Role-X" is not a Kimai role name; write e.g. ROLE_TEAMLEAD (ROLE_ followed by capital letters and underscores)',
+      `3:20 error role.invalid: role "admin" is not a Kimai role name; write ROLE_ADMIN (${rule})`,
+      `3:42 error role.invalid: role "Role-X" is not a Kimai role name; write e.g. ROLE_TEAMLEAD (${rule})`,
     ]);
+  });
+
+  test("custom roles without ROLE_ are accepted (Kimai's tests create TEST_ROLE); bad names are not", async () => {
+    const ok = await load({ "users.d/a.yaml": user("anna", "roles: [TEST_ROLE, PAYROLL, ROLE_TEAMLEAD]") });
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.state?.users[0]?.roles).toEqual(["PAYROLL", "ROLE_TEAMLEAD", "TEST_ROLE"]);
+    const bad = await load({
+      "users.d/a.yaml": user("anna", "roles: [TEST__ROLE, _TEST, TEST_, ABCD, payroll]"),
+    });
+    expect(bad.diagnostics.map((d) => d.message.split(";")[0])).toEqual([
+      'role "TEST__ROLE" is not a Kimai role name',
+      'role "_TEST" is not a Kimai role name',
+      'role "TEST_" is not a Kimai role name',
+      'role "ABCD" is not a Kimai role name',
+      'role "payroll" is not a Kimai role name',
+    ]);
+    expect(bad.diagnostics[4]?.message).toContain("write PAYROLL (roles are upper case)");
   });
 
   test("unknown and mis-spelt time zones", async () => {

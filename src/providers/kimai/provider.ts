@@ -47,6 +47,7 @@ import {
 } from "./preferences.js";
 
 const CREATE_ATTEMPTS = 6;
+const BUILT_IN_ROLES = ["ROLE_TEAMLEAD", "ROLE_ADMIN", "ROLE_SUPER_ADMIN"];
 
 export interface KimaiProviderOptions {
   url: string;
@@ -122,6 +123,8 @@ export class KimaiProvider implements Provider {
     const notes: Note[] = [];
     const remoteByKey = new Map(snapshot.users.map((u) => [u.username.toLowerCase(), u]));
     const emailOwner = new Map(snapshot.users.map((u) => [u.email.toLowerCase(), u.username]));
+    // Kimai's API lists no roles: the ones it knows for sure are the built-in ones and those users hold.
+    const knownRoles = new Set([...BUILT_IN_ROLES, ...snapshot.users.flatMap((u) => u.roles ?? [])]);
     for (const user of users) {
       const where = user.source.file;
       const key = user.username.toLowerCase();
@@ -168,6 +171,15 @@ export class KimaiProvider implements Provider {
           key,
           message: `${where}: color ${user.color} is not one of Kimai's default colour choices (${COLOR_CHOICES.join(", ")}); unless your Kimai's theme.color_choices allows it, Kimai will refuse it`,
         });
+      }
+      for (const role of user.roles ?? []) {
+        if (!knownRoles.has(role)) {
+          notes.push({
+            level: "warning",
+            key,
+            message: `${where}: no Kimai user holds role ${role} yet, and Kimai's API cannot list roles: unless ${role} is defined in Kimai (System → Roles), Kimai refuses it ("The selected choice is invalid")`,
+          });
+        }
       }
       const remote = remoteByKey.get(key);
       const storedValues = new Map((remote?.preferences ?? []).map((p) => [p.name, p.value]));

@@ -60,6 +60,8 @@ export interface KimaiSeed {
   version?: string;
   /** Default false. */
   workContractPlugin?: boolean;
+  /** Custom roles defined in Kimai (System → Roles), besides those seeded users hold. Default []. */
+  roles?: string[];
   users?: KimaiSeedUser[];
   teams?: KimaiSeedTeam[];
   /** Bearer token → user. */

@@ -17,6 +17,11 @@ import { KimaiStore, hashApiPassword } from "./store.js";
 
 export class SeedError extends Error {}
 
+/** RoleNameValidator (src/Validator/Constraints/RoleNameValidator.php), the sandbox's own copy. */
+function isRoleName(role: string): boolean {
+  return /^[A-Z_]{5,}$/.test(role) && !/__|^_|_$/.test(role);
+}
+
 /** "2.50" → "2.50.0"; anything but MAJOR.MINOR[.PATCH] is a SeedError. */
 export function checkedVersion(version: string, where = "Kimai version"): string {
   if (!/^\d+\.\d+(\.\d+)?$/.test(version))
@@ -119,8 +124,8 @@ function readUser(value: unknown, where: string): { user: UserRecord; supervisor
   const r = new Reader(object(value, where), where, USER_FIELDS);
   const obj = value as Record<string, unknown>;
   const roles = r.list("roles").map((role, i) => {
-    if (typeof role !== "string" || !/^ROLE_[A-Z0-9_]+$/.test(role)) {
-      throw new SeedError(`${where}.roles[${i}]: must be an upper-case role name like "ROLE_ADMIN"`);
+    if (typeof role !== "string" || !isRoleName(role)) {
+      throw new SeedError(`${where}.roles[${i}]: must be a Kimai role name like "ROLE_ADMIN" or "TEST_ROLE"`);
     }
     if (role === ROLE_USER)
       throw new SeedError(`${where}.roles[${i}]: ROLE_USER is implicit and never stored; remove it`);
@@ -194,10 +199,17 @@ function defaultSeed(): KimaiSeed {
 /** Builds the state from a seed, or throws a SeedError naming the offending path. */
 export function storeFromSeed(input: unknown): KimaiStore {
   const seed = object(input ?? defaultSeed(), "seed");
-  const r = new Reader(seed, "seed", ["version", "workContractPlugin", "users", "teams", "tokens"]);
+  const r = new Reader(seed, "seed", ["version", "workContractPlugin", "roles", "users", "teams", "tokens"]);
   const version = checkedVersion(r.optionalString("version") ?? DEFAULT_VERSION, "seed.version");
   const store = new KimaiStore(version, r.boolean("workContractPlugin", false));
 
+  r.list("roles").forEach((role, i) => {
+    if (typeof role !== "string" || !isRoleName(role) || (BUILT_IN_ROLES as readonly string[]).includes(role))
+      throw new SeedError(
+        `seed.roles[${i}]: must be a custom role name like "TEST_ROLE" (built-in roles need no entry)`,
+      );
+    store.customRoles.add(role);
+  });
   const supervisors: Array<[UserRecord, number | null, string]> = [];
   r.list("users").forEach((item, i) => {
     const where = `seed.users[${i}]`;
@@ -316,6 +328,7 @@ export function exportSeed(store: KimaiStore): Required<KimaiSeed> {
   return {
     version: store.version,
     workContractPlugin: store.workContractPlugin,
+    roles: [...store.customRoles],
     users: [...store.users.values()].map(exportUser),
     teams,
     tokens,
