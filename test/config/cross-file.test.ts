@@ -164,11 +164,13 @@ describe("roles and time zones", () => {
   });
 
   test("custom roles without ROLE_ are accepted (Kimai's tests create TEST_ROLE); bad names are not", async () => {
-    const ok = await load({ "users.d/a.yaml": user("anna", "roles: [TEST_ROLE, PAYROLL, ROLE_TEAMLEAD]") });
+    const ok = await load({
+      "users.d/anna.yaml": user("anna", "roles: [TEST_ROLE, PAYROLL, ROLE_TEAMLEAD]"),
+    });
     expect(ok.diagnostics).toEqual([]);
     expect(ok.state?.users[0]?.roles).toEqual(["PAYROLL", "ROLE_TEAMLEAD", "TEST_ROLE"]);
     const bad = await load({
-      "users.d/a.yaml": user("anna", "roles: [TEST__ROLE, _TEST, TEST_, ABCD, payroll]"),
+      "users.d/anna.yaml": user("anna", "roles: [TEST__ROLE, _TEST, TEST_, ABCD, payroll]"),
     });
     expect(bad.diagnostics.map((d) => d.message.split(";")[0])).toEqual([
       'role "TEST__ROLE" is not a Kimai role name',
