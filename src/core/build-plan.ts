@@ -60,6 +60,10 @@ export function buildTargetPlan(input: TargetPlanInput): TargetPlan {
   // References across kinds (a team's members): wait for those changes too.
   const onServer = new Set(remote.map((r) => address(input.target, r.kind, r.key)));
   linkDependencies(changes, (ref) => onServer.has(ref));
+  for (const change of changes) {
+    const effects = input.mapping.effects?.(change) ?? [];
+    if (effects.length > 0) change.effects = effects;
+  }
   return {
     target: input.target,
     endpoint: input.endpoint,

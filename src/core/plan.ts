@@ -47,6 +47,8 @@ export interface Change {
   dependsOn: Address[];
   /** Why the change exists beyond the declared values, e.g. "not in users.d (policy.unmanaged: deactivate)". */
   reason?: string;
+  /** What else happens on the server, for review: "sends an invitation email/SMS", "future shifts become open shifts". */
+  effects?: string[];
   /** users.d file that declares it. */
   source?: string;
 }

@@ -28,6 +28,8 @@ export interface DesiredMapping {
   /** Each blocks the whole plan of this target: nothing is sent. */
   errors: string[];
   notes: Note[];
+  /** What else a planned change does on the server (side effects the reviewer should know), if anything. */
+  effects?: (change: Change) => string[];
 }
 
 /** Called by the executor for each change, once its dependencies have succeeded. */

@@ -83,6 +83,8 @@ function details(change: Change): string {
     "| --- | --- | --- |",
     ...rows,
     "",
+    ...(change.effects ?? []).map((e) => `- ↳ ${escape(e)}`),
+    ...(change.effects?.length ? [""] : []),
     "</details>",
     "",
   ].join("\n");

@@ -60,6 +60,7 @@ function renderChange(change: Change, style: Style): string[] {
   return [
     head,
     ...change.attrs.map((a) => `      ${a.key.padEnd(width)}  ${values(a, change.action, style)}`),
+    ...(change.effects ?? []).map((e) => style.dim(`      ↳ ${e}`)),
   ];
 }
 

@@ -1,16 +1,28 @@
 // When I Work API calls rosterform makes: paths and envelopes, nothing about plans.
 import type { JsonValue } from "../../core/plan.js";
-import type { HttpClient } from "../../http/client.js";
+import type { HttpClient, HttpResponse, RequestOptions } from "../../http/client.js";
+import { Pacer } from "./pacer.js";
 import { asNamed, asWiwUser, listOf, oneOf, type WiwNamed, type WiwUser } from "./api.js";
 
 export type WiwUserBody = Record<string, JsonValue>;
 
 export class WhenIWorkClient {
-  constructor(readonly http: HttpClient) {}
+  constructor(
+    readonly http: HttpClient,
+    readonly pacer: Pacer = new Pacer(),
+  ) {}
+
+  /** Every request: paced by W-Limit-Remaining (pacer.ts). */
+  private async send(method: string, path: string, options: RequestOptions = {}): Promise<HttpResponse> {
+    await this.pacer.gate();
+    const response = await this.http.send(method, path, options);
+    this.pacer.observe(response);
+    return response;
+  }
 
   /** Every user, archived ones included (to reactivate rather than duplicate): one request. */
   async listUsers(): Promise<WiwUser[]> {
-    const res = await this.http.send("GET", "/2/users", {
+    const res = await this.send("GET", "/2/users", {
       query: { show_deleted: "true", include_objects: "false" },
     });
     return listOf(res.body, "users", "GET /2/users").map((u, i) => asWiwUser(u, `GET /2/users [${i}]`));
@@ -18,7 +30,7 @@ export class WhenIWorkClient {
 
   /** GET /2/login: the login's users, one per account (workplace), as `{id, account_id}`. */
   async loginUsers(): Promise<{ id: number; account_id: number }[]> {
-    const res = await this.http.send("GET", "/2/login");
+    const res = await this.send("GET", "/2/login");
     return listOf(res.body, "users", "GET /2/login").map((u, i) => {
       const user = asWiwUser(u, `GET /2/login [${i}]`);
       const account = (u as { account_id?: unknown }).account_id;
@@ -27,18 +39,18 @@ export class WhenIWorkClient {
   }
 
   async listPositions(): Promise<WiwNamed[]> {
-    const res = await this.http.send("GET", "/2/positions", { query: { show_deleted: "true" } });
+    const res = await this.send("GET", "/2/positions", { query: { show_deleted: "true" } });
     return listOf(res.body, "positions", "GET /2/positions").flatMap((p) => asNamed(p) ?? []);
   }
 
   async listLocations(): Promise<WiwNamed[]> {
-    const res = await this.http.send("GET", "/2/locations");
+    const res = await this.send("GET", "/2/locations");
     return listOf(res.body, "locations", "GET /2/locations").flatMap((l) => asNamed(l) ?? []);
   }
 
   /** The user with this email (case-insensitive), archived or not. */
   async findByEmail(email: string): Promise<WiwUser | undefined> {
-    const res = await this.http.send("GET", "/2/users", { query: { search: email, show_deleted: "true" } });
+    const res = await this.send("GET", "/2/users", { query: { search: email, show_deleted: "true" } });
     const wanted = email.toLowerCase();
     return listOf(res.body, "users", "GET /2/users")
       .map((u, i) => asWiwUser(u, `GET /2/users [${i}]`))
@@ -46,18 +58,18 @@ export class WhenIWorkClient {
   }
 
   async getUser(id: number): Promise<WiwUser> {
-    const res = await this.http.send("GET", `/2/users/${id}`);
+    const res = await this.send("GET", `/2/users/${id}`);
     return asWiwUser(oneOf(res.body, "user", `GET /2/users/${id}`), `GET /2/users/${id}`);
   }
 
   /** Sent once: a lost answer is resolved by looking the user up, never by sending again blindly. */
   async createUser(body: WiwUserBody): Promise<WiwUser> {
-    const res = await this.http.send("POST", "/2/users", { body, retry: "once" });
+    const res = await this.send("POST", "/2/users", { body, retry: "once" });
     return asWiwUser(oneOf(res.body, "user", "POST /2/users"), "POST /2/users");
   }
 
   async updateUser(id: number, body: WiwUserBody): Promise<WiwUser> {
-    const res = await this.http.send("PUT", `/2/users/${id}`, { body });
+    const res = await this.send("PUT", `/2/users/${id}`, { body });
     return asWiwUser(oneOf(res.body, "user", `PUT /2/users/${id}`), `PUT /2/users/${id}`);
   }
 
@@ -67,7 +79,7 @@ export class WhenIWorkClient {
    */
   async archiveUser(id: number, deleteShifts: boolean): Promise<void> {
     const flag = String(deleteShifts);
-    await this.http.send("DELETE", `/2/users/${id}`, {
+    await this.send("DELETE", `/2/users/${id}`, {
       query: { delete_shifts: flag, deleted_shifts: flag },
       retry: "once",
     });

@@ -18,6 +18,7 @@ import { errorText, type WiwUser } from "./api.js";
 import { WhenIWorkClient, type WiwUserBody } from "./client.js";
 import { userDocument } from "./export.js";
 import { desiredRecord, displayName, remoteRecord, unmatchedKey, wiwName, type Catalog } from "./mapping.js";
+import { Pacer } from "./pacer.js";
 import { matchPeople, sameNameWarnings, where } from "./matching.js";
 
 const CREATE_ATTEMPTS = 6;
@@ -35,6 +36,8 @@ export interface WhenIWorkProviderOptions {
   timeoutMs?: number;
   connections?: number;
   retry?: HttpClientOptions["retry"];
+  /** The rate-limit window W-Limit-Remaining counts in (default one minute; shorter in tests). */
+  rateWindowMs?: number;
   onRetry?: HttpClientOptions["onRetry"];
 }
 
@@ -66,7 +69,11 @@ export class WhenIWorkProvider implements Provider {
       ...(options.connections !== undefined ? { connections: options.connections } : {}),
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     });
-    this.client = new WhenIWorkClient(http);
+    const reserve = options.connections ?? 4;
+    this.client = new WhenIWorkClient(
+      http,
+      new Pacer({ reserve, ...(options.rateWindowMs ? { windowMs: options.rateWindowMs } : {}) }),
+    );
   }
 
   async read(): Promise<WhenIWorkSnapshot> {
@@ -128,7 +135,46 @@ export class WhenIWorkProvider implements Provider {
     for (const u of snapshot.users) {
       if (!matched.has(u.id)) remote.push(this.remote(u, unmatchedKey(u), displayName(u), snapshot.catalog));
     }
-    return { records, remote, ignore, errors, notes };
+    const byId = new Map(snapshot.users.map((u) => [u.id, u]));
+    return {
+      records,
+      remote,
+      ignore,
+      errors,
+      notes,
+      effects: (change) => this.effects(change, byId.get(Number(change.remoteId))),
+    };
+  }
+
+  /** What else happens in When I Work when a change is applied, and what the reviewer should know about the user. */
+  private effects(change: Change, user: WiwUser | undefined): string[] {
+    const out: string[] = [];
+    const changed = (key: string) => change.attrs.some((a) => a.key === key);
+    if (change.action === "create") {
+      out.push(
+        this.options.invite
+          ? "sends an invitation email/SMS (targets.wheniwork.invite: true); an active user may take a paid seat"
+          : "no invitation is sent (targets.wheniwork.invite: false): they cannot log in until invited from When I Work",
+      );
+    }
+    if (change.action !== "create" && (changed("hourly_rate") || changed("position_rates"))) {
+      out.push("the new rate applies from the next shift; shifts already worked keep the old one");
+    }
+    if (change.action !== "create" && changed("email")) {
+      out.push("the login's email changes in every When I Work workplace of this person");
+    }
+    if (change.action === "deactivate") {
+      out.push(
+        this.options.futureShifts === "delete"
+          ? "their future shifts are deleted (targets.wheniwork.archive.futureShifts: delete)"
+          : "their future shifts become open shifts (targets.wheniwork.archive.futureShifts: open)",
+      );
+      if (user?.last_login) out.push(`last logged in ${user.last_login}`);
+    }
+    if (user?.activated === false && change.action !== "deactivate") {
+      out.push("their invitation is still pending (not activated in When I Work)");
+    }
+    return out;
   }
 
   async apply(change: Change, _ctx: ApplyContext): Promise<ApplyOutcome> {

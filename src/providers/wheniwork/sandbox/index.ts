@@ -34,6 +34,8 @@ export interface WhenIWorkSandboxOptions {
   token?: string;
   /** Requests per token per minute before throttling; default 100000. */
   rateLimitPerMinute?: number;
+  /** Length of a rate-limit window in ms (default one minute), so tests of pacing need not wait minutes. */
+  rateWindowMs?: number;
   /** Status of throttled requests: 429 (default) or 403. */
   throttleStatus?: 429 | 403;
 }
@@ -93,7 +95,7 @@ export async function startWhenIWorkSandbox(
   const identity = ensureIdentity(store, options.token);
   const identityPerson = store.tokens.get(identity.token) ?? 0;
   const state: SandboxState = { store };
-  const limiter = new RateLimiter(limit);
+  const limiter = new RateLimiter(limit, Date.now, options.rateWindowMs);
   const routerOptions = { state, limiter, throttleStatus: options.throttleStatus ?? 429 };
 
   const server = await startSandboxServer(

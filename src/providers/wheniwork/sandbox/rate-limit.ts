@@ -14,13 +14,14 @@ export class RateLimiter {
   constructor(
     readonly limitPerMinute: number,
     private readonly now: () => number = Date.now,
+    private readonly windowMs: number = RATE_WINDOW_MS,
   ) {}
 
   /** Counts one request; returns the requests left in this window and whether this one is allowed. */
   take(key: string): { allowed: boolean; remaining: number; retryAfterSeconds: number } {
     const now = this.now();
     let window = this.windows.get(key);
-    if (window === undefined || now - window.startedAt >= RATE_WINDOW_MS) {
+    if (window === undefined || now - window.startedAt >= this.windowMs) {
       window = { startedAt: now, count: 0 };
       this.windows.set(key, window);
     }
@@ -29,7 +30,7 @@ export class RateLimiter {
     return {
       allowed,
       remaining: Math.max(0, this.limitPerMinute - window.count),
-      retryAfterSeconds: Math.max(1, Math.ceil((window.startedAt + RATE_WINDOW_MS - now) / 1000)),
+      retryAfterSeconds: Math.max(1, Math.ceil((window.startedAt + this.windowMs - now) / 1000)),
     };
   }
 
