@@ -303,8 +303,20 @@ function contractOf(i, r) {
  * mode "plan": `drift` of the users differ (a quarter missing on the server, the rest with one stale value)
  * and a few unmanaged users exist on the server. mode "apply": exactly `changes` users differ, half of them
  * missing (creates) and half with a stale title and holiday count (updates: two requests each).
+ * The org chart is a tree with `fanOut` reports per manager, or with `depth`: chains of `depth` managers
+ * (one per 100 people) with everyone else reporting to the last of a chain, so every listed user nests a
+ * supervisor chain exactly `depth` deep (Kimai repeats the whole chain inside every user).
  */
-export function generate({ dir, n, drift = 0.01, mode = "plan", changes = 0, fanOut = 8, seed = 42 }) {
+export function generate({
+  dir,
+  n,
+  drift = 0.01,
+  mode = "plan",
+  changes = 0,
+  fanOut = 8,
+  depth = undefined,
+  seed = 42,
+}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, "users.d"), { recursive: true });
   mkdirSync(join(dir, "contracts.d"), { recursive: true });
@@ -329,8 +341,18 @@ export function generate({ dir, n, drift = 0.01, mode = "plan", changes = 0, fan
   for (const t of TEMPLATES) writeFileSync(join(dir, "contracts.d", `${t.name}.yaml`), templateYaml(t));
 
   const r = rng(seed + n);
-  const isLeaf = (i) => i * fanOut + 1 >= n;
-  const supervisorOf = (i) => (i === 0 ? null : Math.floor((i - 1) / fanOut));
+  const chains = Math.max(1, Math.round(n / 100));
+  const managers = depth === undefined ? 0 : Math.min(n - 1, chains * depth);
+  const isLeaf = depth === undefined ? (i) => i * fanOut + 1 >= n : (i) => i >= managers;
+  const supervisorOf =
+    depth === undefined
+      ? (i) => (i === 0 ? null : Math.floor((i - 1) / fanOut))
+      : (i) =>
+          i < managers
+            ? i % depth === 0
+              ? null
+              : i - 1 // manager chain c: users c·depth … c·depth + depth − 1
+            : Math.floor((i - managers) % chains) * depth + depth - 1;
   // Who differs: every k-th user, deterministically.
   const driftCount = mode === "apply" ? changes : Math.round(n * drift);
   const drifted = new Map(); // index -> "create" | update kind

@@ -1,10 +1,10 @@
-// npm run bench [-- --quick] [-- --only validate,plan,apply,baseline]
+// npm run bench [-- --quick] [-- --only startup,validate,plan,depth,apply,baseline]
 // Runs the rosterform CLI (dist/) as a child process against the Kimai sandbox (another child process) and
 // reports wall time (median), peak RSS of the rosterform process and HTTP requests by kind.
 // Full run: bench/RESULTS.md. Quick run (< 2 minutes): bench/out/RESULTS.quick.md.
 import { spawn } from "node:child_process";
 import { writeFileSync, readFileSync, mkdirSync, rmSync } from "node:fs";
-import { totalmem, cpus } from "node:os";
+import { totalmem, cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -22,8 +22,9 @@ const ONLY = onlyArg
 const wants = (name) => !ONLY || ONLY.has(name);
 
 const SIZES = QUICK ? [1000, 10_000] : [1000, 10_000, 100_000];
-const LATENCIES = [0, 20];
-const APPLY_PARALLELISM = QUICK ? [8, 16] : [1, 4, 8, 16];
+const LATENCIES = QUICK ? [0] : [0, 20];
+const DEPTH_SIZES = QUICK ? [10_000] : [10_000, 100_000];
+const APPLY_PARALLELISM = QUICK ? [8] : [1, 8, 16];
 const APPLY_CHANGES = 1000;
 const APPLY_LATENCY = 20;
 /** Runs per measurement (median reported); small cases get one warm-up run first (file cache, sandbox JIT). */
@@ -155,45 +156,159 @@ async function repeat(label, n, sandbox, measure) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Scenarios.
+// Scenarios. Each one runs its command and its floor interleaved (floor, command, floor, command, …) so that
+// both see the same machine load; the ratio of the medians is the result.
 
-const results = { validate: [], plan: [], apply: [], baseline: [] };
+const results = { startup: [], validate: [], plan: [], depth: [], apply: [], baseline: [] };
 const projects = new Map();
 
-function project(n) {
-  if (!projects.has(n)) {
+function project(n, depth) {
+  const key = `${n}/${depth ?? "tree"}`;
+  if (!projects.has(key)) {
     const t = performance.now();
-    const dir = join(OUT, `plan-${n}`);
-    const g = generate({ dir, n, drift: 0.01 });
-    log(
-      `generated ${n} users in ${((performance.now() - t) / 1000).toFixed(1)} s: ${JSON.stringify(g.stats)}`,
-    );
-    projects.set(n, { dir, ...g });
+    const dir = join(OUT, depth === undefined ? `plan-${n}` : `plan-${n}-depth-${depth}`);
+    const g = generate({ dir, n, drift: 0.01, depth });
+    log(`generated ${key} in ${((performance.now() - t) / 1000).toFixed(1)} s: ${JSON.stringify(g.stats)}`);
+    projects.set(key, { dir, ...g });
   }
-  return projects.get(n);
+  return projects.get(key);
+}
+
+/** Wall time of a plain child process (stdout discarded). */
+async function timed(command, args, env = {}) {
+  const started = performance.now();
+  const child = spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    stderr = (stderr + d).slice(-4000);
+  });
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  if (code !== 0) throw new Error(`${command} ${args.join(" ")}: exit ${code}\n${stderr}`);
+  return { wallMs: performance.now() - started, rssMb: 0, code };
+}
+
+const floorRead = (dir) => timed(process.execPath, [join(here, "floor-read.mjs"), dir]);
+const curlList = (url, token) =>
+  timed("curl", [
+    "-sS",
+    "-o",
+    "/dev/null",
+    "-H",
+    `authorization: Bearer ${token}`,
+    `${url}/api/users?visible=3&full=true`,
+  ]);
+
+/**
+ * Runs every step of `round` in order, warm-up + runs times; returns the medians by step name. Steps return
+ * { wallMs, rssMb, … }; for a step named "cli" the sandbox request log is cleared before and read after.
+ */
+async function interleaved(label, n, round, sandbox, warmup = warmupFor(n)) {
+  const runs = {};
+  for (let i = 0; i < warmup + runsFor(n); i++) {
+    const warm = i < warmup;
+    const line = [];
+    for (const [name, step] of Object.entries(round)) {
+      if (name === "cli" && sandbox) await sandbox.clearRequests();
+      const r = await step(i);
+      if (r.code !== 0 && r.code !== 2) throw new Error(`${label} ${name}: exit ${r.code}\n${r.stderr}`);
+      if (name === "cli") r.requests = sandbox ? byKind(await sandbox.requests()) : {};
+      line.push(`${name} ${(r.wallMs / 1000).toFixed(2)} s`);
+      if (!warm) (runs[name] ??= []).push(r);
+    }
+    log(`  ${label} ${warm ? "warm-up" : `run ${i - warmup + 1}`}: ${line.join(", ")}`);
+  }
+  const out = {};
+  for (const [name, rs] of Object.entries(runs)) {
+    const last = rs[rs.length - 1];
+    out[name] = {
+      wallMs: median(rs.map((r) => r.wallMs)),
+      minMs: Math.min(...rs.map((r) => r.wallMs)),
+      maxMs: Math.max(...rs.map((r) => r.wallMs)),
+      rssMb: Math.max(...rs.map((r) => r.rssMb)),
+      runs: rs.length,
+      requests: last.requests ?? {},
+      total: Object.values(last.requests ?? {}).reduce((a, b) => a + b, 0),
+      summary: planLine(last.stdout ?? ""),
+    };
+  }
+  return out;
+}
+
+async function startupScenario() {
+  const cli = join(here, "..", "dist", "cli.js");
+  const r = await interleaved("start-up", 1000, {
+    node: () => timed(process.execPath, ["-e", "0"]),
+    version: () => timed(process.execPath, [cli, "--version"]),
+    help: () => timed(process.execPath, [cli, "--help"]),
+  });
+  results.startup.push(r);
 }
 
 async function validateScenario(n) {
   const p = project(n);
-  const r = await repeat(`validate ${n}`, n, null, () =>
-    runChild("cli-rss.mjs", ["--", "validate", "--dir", p.dir]),
-  );
+  const r = await interleaved(`validate ${n}`, n, {
+    floor: () => floorRead(p.dir),
+    cli: () => runChild("cli-rss.mjs", ["--", "validate", "--dir", p.dir]),
+  });
   results.validate.push({ n, ...r });
 }
 
-async function planScenario(n, latencyMs) {
-  const p = project(n);
-  const sandbox = await startSandbox(p.seed, latencyMs, `plan-${n}-${latencyMs}`);
+/** plan against its floor: reading the files, then receiving the list (curl), in the same run. */
+async function planAgainstFloor(label, n, p, latencyMs) {
+  const sandbox = await startSandbox(p.seed, latencyMs, label.replace(/[^a-z0-9-]+/gi, "-"));
   try {
     const env = { KIMAI_URL: sandbox.url, KIMAI_API_TOKEN: p.token };
     const list = await sandbox.listMs(p.token);
-    const r = await repeat(`plan ${n} @${latencyMs}ms`, n, sandbox, () =>
-      runChild("cli-rss.mjs", ["--", "plan", "--dir", p.dir], env),
+    const r = await interleaved(
+      label,
+      n,
+      {
+        read: () => floorRead(p.dir),
+        curl: () => curlList(sandbox.url, p.token),
+        cli: () => runChild("cli-rss.mjs", ["--", "plan", "--dir", p.dir], env),
+      },
+      sandbox,
     );
-    results.plan.push({ n, latencyMs, listMs: list.ms, listMb: list.bytes / 1e6, ...r });
+    return { n, latencyMs, listMb: list.bytes / 1e6, floorMs: r.read.wallMs + r.curl.wallMs, ...r };
   } finally {
     await sandbox.stop();
   }
+}
+
+async function planScenario(n, latencyMs) {
+  results.plan.push(await planAgainstFloor(`plan ${n} @${latencyMs}ms`, n, project(n), latencyMs));
+}
+
+async function depthScenario(n, depth) {
+  const r = await planAgainstFloor(`plan ${n} depth ${depth}`, n, project(n, depth), 0);
+  results.depth.push({ depth, ...r });
+}
+
+/** The requests of one rosterform apply (request log), as chains per changed user for minimal-apply.mjs. */
+async function recordChains(sandbox, token) {
+  const log = await sandbox.requests();
+  const listed = await fetch(`${sandbox.url}/api/users?visible=3`, {
+    headers: { authorization: `Bearer ${token}` },
+  }).then((res) => res.json());
+  const idOf = new Map(listed.map((u) => [u.username, u.id]));
+  const createdBy = new Map(); // new id → username
+  for (const e of log)
+    if (e.method === "POST" && e.path === "/api/users")
+      createdBy.set(idOf.get(e.body.username), e.body.username);
+  const chains = new Map();
+  for (const e of log) {
+    if (e.method === "GET") continue;
+    const id = Number(/^\/api\/users\/(\d+)/.exec(e.path)?.[1]);
+    const created = e.method === "POST" ? e.body.username : createdBy.get(id);
+    const key = created === undefined ? `id ${id}` : `new ${created}`;
+    const path = created === undefined || e.method === "POST" ? e.path : e.path.replace(/\/\d+/, "/{new}");
+    if (!chains.has(key)) chains.set(key, []);
+    chains.get(key).push({ method: e.method, path, body: e.body });
+  }
+  return [...chains.values()];
 }
 
 async function applyScenario() {
@@ -201,20 +316,40 @@ async function applyScenario() {
   const g = generate({ dir, n: APPLY_CHANGES + APPLY_CHANGES / 10, mode: "apply", changes: APPLY_CHANGES });
   log(`generated the apply project: ${JSON.stringify(g.stats)}`);
   const sandbox = await startSandbox(g.seed, APPLY_LATENCY, "apply");
+  const chainsFile = join(OUT, "apply-chains.json");
   try {
     const env = { KIMAI_URL: sandbox.url, KIMAI_API_TOKEN: g.token };
+    // Record the chains once (the requests do not depend on parallelism).
+    await sandbox.reset(g.seed);
+    await sandbox.clearRequests();
+    await runChild("cli-rss.mjs", ["--", "apply", "--yes", "--dir", dir], env);
+    const chains = await recordChains(sandbox, g.token);
+    writeFileSync(chainsFile, JSON.stringify(chains));
+    const minimalRequests = 4 + chains.reduce((a, c) => a + c.length, 0);
     for (const parallelism of APPLY_PARALLELISM) {
-      const r = await repeat(`apply p=${parallelism}`, APPLY_CHANGES, sandbox, async () => {
-        await sandbox.reset(g.seed);
-        await sandbox.clearRequests();
-        return runChild(
-          "cli-rss.mjs",
-          ["--", "apply", "--yes", "--parallelism", String(parallelism), "--dir", dir],
-          env,
-        );
-      });
-      const boundMs = (r.total * APPLY_LATENCY) / parallelism;
-      results.apply.push({ parallelism, boundMs, ratio: r.wallMs / boundMs, ...r });
+      const r = await interleaved(
+        `apply p=${parallelism}`,
+        APPLY_CHANGES,
+        {
+          minimal: async () => {
+            await sandbox.reset(g.seed);
+            return runChild("minimal-apply.mjs", [chainsFile, String(parallelism)], env);
+          },
+          cli: async () => {
+            await sandbox.reset(g.seed);
+            await sandbox.clearRequests();
+            return runChild(
+              "cli-rss.mjs",
+              ["--", "apply", "--yes", "--parallelism", String(parallelism), "--dir", dir],
+              env,
+            );
+          },
+        },
+        sandbox,
+        0, // the recording run above warmed the sandbox up
+      );
+      const boundMs = (r.cli.total * APPLY_LATENCY) / parallelism;
+      results.apply.push({ parallelism, boundMs, minimalRequests, ...r });
     }
     // The second plan after an apply is empty.
     await sandbox.reset(g.seed);
@@ -262,62 +397,96 @@ const kinds = (req) =>
     .map(([k, v]) => `${v} × \`${k}\``)
     .join(", ") || "none";
 
+const x = (a, b) => `${(a / b).toFixed(2)}×`;
+const range = (r) => `${s(r.minMs)}–${s(r.maxMs)}`;
+
 function markdown(meta) {
   const out = [];
   out.push(`# rosterform benchmarks${QUICK ? " (quick run)" : ""}`, "");
   out.push(
     `Machine: ${meta.cpus} × ${meta.cpuModel} (\`nproc\` = ${meta.nproc}), ${meta.memGb} GiB memory, Node ${process.version}, ${meta.date}.`,
-    `Total bench time: ${(meta.totalMs / 60000).toFixed(1)} min. Command: \`npm run bench${QUICK ? " -- --quick" : ""}\`.`,
+    `Load average at the start: ${meta.load}. Total bench time: ${(meta.totalMs / 60000).toFixed(1)} min. Command: \`npm run bench${QUICK ? " -- --quick" : ""}\`.`,
     "",
-    "Each figure is the median of the runs shown (after one warm-up run below 100,000 users). Wall time is",
-    "measured around the `rosterform` child process (Node start-up included); peak RSS is that process's",
-    "`process.resourceUsage().maxRSS` (the highest of the runs); the Kimai sandbox runs in a separate",
-    "process and is not counted. Requests are read from the sandbox's `/__sandbox/requests` log.",
+    "Every command is measured against its **floor in the same run**, interleaved (floor, command, floor,",
+    "command, …; medians of the runs, after one warm-up below 100,000 users), so both see the same machine",
+    "load: the ratio is the result, absolute times move with the load. Wall time is measured around each",
+    "child process (Node start-up included); peak RSS is the rosterform process's `maxRSS`; the Kimai sandbox",
+    "runs in a separate process and is not counted. Requests are read from the sandbox's request log.",
+    "",
+    "Floors: _node_ = `node -e 0`; _read_ = `bench/floor-read.mjs` (start Node, read every project file and",
+    "parse it with the project's own YAML reader, nothing else); _list_ = `curl` of `GET /api/users` (every",
+    "byte the server sends, discarded); _minimal client_ = `bench/minimal-apply.mjs` (the same preflight, list",
+    "and per-user request chains a rosterform apply sent, recorded from its request log, on `node:http`).",
     "",
   );
+  if (results.startup.length) {
+    const r = results.startup[0];
+    out.push(
+      "## start-up",
+      "",
+      "| command | wall (median) | min–max | ratio to `node -e 0` |",
+      "|---|---:|---:|---:|",
+      `| \`node -e 0\` | ${s(r.node.wallMs)} s | ${range(r.node)} s | 1× |`,
+      `| \`rosterform --version\` | ${s(r.version.wallMs)} s | ${range(r.version)} s | ${x(r.version.wallMs, r.node.wallMs)} |`,
+      `| \`rosterform --help\` | ${s(r.help.wallMs)} s | ${range(r.help)} s | ${x(r.help.wallMs, r.node.wallMs)} |`,
+      "",
+    );
+  }
   if (results.validate.length) {
     out.push(
       "## validate",
       "",
-      "| files | wall (median) | min–max | peak RSS | runs |",
-      "|---:|---:|---:|---:|---:|",
+      "| files | validate (median) | min–max | floor: read | ratio | peak RSS | runs |",
+      "|---:|---:|---:|---:|---:|---:|---:|",
     );
     for (const r of results.validate)
       out.push(
-        `| ${r.n.toLocaleString("en")} | ${s(r.wallMs)} s | ${s(r.minMs)}–${s(r.maxMs)} s | ${r.rssMb.toFixed(0)} MB | ${r.runs} |`,
+        `| ${r.n.toLocaleString("en")} | ${s(r.cli.wallMs)} s | ${range(r.cli)} s | ${s(r.floor.wallMs)} s | ${x(r.cli.wallMs, r.floor.wallMs)} | ${r.cli.rssMb.toFixed(0)} MB | ${r.cli.runs} |`,
       );
     out.push("");
   }
+  const planRow = (r, first) =>
+    `| ${first} | ${s(r.cli.wallMs)} s | ${range(r.cli)} s | ${s(r.read.wallMs)} + ${s(r.curl.wallMs)} = ${s(r.floorMs)} s | **${x(r.cli.wallMs, r.floorMs)}** | ${r.cli.rssMb.toFixed(0)} MB | ${r.listMb.toFixed(0)} MB | ${r.cli.total}: ${kinds(r.cli.requests)} | ${r.cli.summary} |`;
   if (results.plan.length) {
     out.push(
-      "## plan (1% drift)",
+      "## plan (1% drift; org chart: 8 reports per manager)",
       "",
-      "| users | latency | wall (median) | min–max | peak RSS | requests | sandbox list alone | plan |",
-      "|---:|---:|---:|---:|---:|---|---:|---|",
+      "| users | latency | plan (median) | min–max | floor: read + list | ratio | peak RSS | list size | requests | plan |",
+      "|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
     );
-    for (const r of results.plan)
-      out.push(
-        `| ${r.n.toLocaleString("en")} | ${r.latencyMs} ms | ${s(r.wallMs)} s | ${s(r.minMs)}–${s(r.maxMs)} s | ${r.rssMb.toFixed(0)} MB | ${r.total}: ${kinds(r.requests)} | ${s(r.listMs)} s (${r.listMb.toFixed(0)} MB) | ${r.summary} |`,
-      );
+    for (const r of results.plan) out.push(planRow(r, `${r.n.toLocaleString("en")} | ${r.latencyMs} ms`));
+    out.push("");
+  }
+  if (results.depth.length) {
     out.push(
+      "## plan by supervisor depth (every user nests a supervisor chain this deep; latency 0 ms)",
       "",
-      "_sandbox list alone_: the time the sandbox needs to produce and send the full user list to a client that",
-      "only counts the bytes (its size in brackets): part of every plan's wall time that belongs to the server.",
-      "",
+      "| users | depth | plan (median) | min–max | floor: read + list | ratio | peak RSS | list size | requests | plan |",
+      "|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
     );
+    for (const r of results.depth) out.push(planRow(r, `${r.n.toLocaleString("en")} | ${r.depth}`));
+    const byN = new Map();
+    for (const r of results.depth) byN.set(r.n, { ...byN.get(r.n), [r.depth]: r });
+    out.push("");
+    for (const [n, d] of byN)
+      if (d[1] && d[10])
+        out.push(
+          `${n.toLocaleString("en")} users: depth 10 ÷ depth 1 = ${x(d[10].cli.wallMs, d[1].cli.wallMs)} (plan), ${x(d[10].floorMs, d[1].floorMs)} (floor).`,
+        );
+    out.push("");
   }
   if (results.apply.length) {
     out.push(
       `## apply: ${APPLY_CHANGES.toLocaleString("en")} changes (half creates, half updates), sandbox latency ${APPLY_LATENCY} ms`,
       "",
-      "Lower bound = requests × latency ÷ parallelism.",
+      "Bound = requests × latency ÷ parallelism (what no client can beat).",
       "",
-      "| parallelism | wall (median) | min–max | lower bound | wall ÷ bound | peak RSS | requests |",
-      "|---:|---:|---:|---:|---:|---:|---|",
+      "| parallelism | apply (median) | min–max | minimal client | ratio | bound | apply ÷ bound | minimal ÷ bound | peak RSS | requests (apply / minimal) |",
+      "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     );
     for (const r of results.apply)
       out.push(
-        `| ${r.parallelism} | ${s(r.wallMs)} s | ${s(r.minMs)}–${s(r.maxMs)} s | ${s(r.boundMs)} s | ${r.ratio.toFixed(2)}× | ${r.rssMb.toFixed(0)} MB | ${r.total}: ${kinds(r.requests)} |`,
+        `| ${r.parallelism} | ${s(r.cli.wallMs)} s | ${range(r.cli)} s | ${s(r.minimal.wallMs)} s | **${x(r.cli.wallMs, r.minimal.wallMs)}** | ${s(r.boundMs)} s | ${x(r.cli.wallMs, r.boundMs)} | ${x(r.minimal.wallMs, r.boundMs)} | ${r.cli.rssMb.toFixed(0)} MB | ${r.cli.total} / ${r.minimalRequests}: ${kinds(r.cli.requests)} |`,
       );
     out.push("");
   }
@@ -354,11 +523,16 @@ function markdown(meta) {
 
 mkdirSync(OUT, { recursive: true });
 const t0 = performance.now();
-log(`rosterform bench${QUICK ? " --quick" : ""}: sizes ${SIZES.join(", ")}`);
+const load = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(", ");
+log(`rosterform bench${QUICK ? " --quick" : ""}: sizes ${SIZES.join(", ")}; load ${load}`);
+if (wants("startup")) await startupScenario();
 if (wants("validate")) for (const n of SIZES) await validateScenario(n);
 if (wants("plan")) for (const n of SIZES) for (const l of LATENCIES) await planScenario(n, l);
+if (wants("depth")) for (const n of DEPTH_SIZES) for (const d of [1, 10]) await depthScenario(n, d);
 if (wants("apply")) await applyScenario();
-if (wants("baseline")) {
+if (ONLY ? wants("baseline") : !QUICK) {
   await baselineScenario(0, [10]);
   await baselineScenario(20, QUICK ? [10] : [10, 1]);
 }
@@ -369,6 +543,7 @@ const meta = {
   memGb: (totalmem() / 2 ** 30).toFixed(1),
   date: new Date().toISOString().slice(0, 10),
   totalMs: performance.now() - t0,
+  load,
 };
 const md = markdown(meta);
 writeFileSync(
