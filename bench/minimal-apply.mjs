@@ -3,6 +3,7 @@
 // a time), with nothing else: no files, no plan, no checks. Chains come from run.mjs (recorded from a
 // rosterform apply against the same sandbox); "{new}" in a path is the id the chain's POST answered.
 // Usage: node bench/minimal-apply.mjs REPORT_FILE CHAINS.json PARALLELISM   (KIMAI_URL, KIMAI_API_TOKEN)
+import { Buffer } from "node:buffer";
 import { readFileSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
