@@ -46,6 +46,7 @@ export function connect(target: TargetName, config: RosterConfig, io: Io, option
       url,
       token,
       workContractPlugin: kimai.workContractPlugin,
+      ...(kimai.lockedThrough ? { lockedThrough: kimai.lockedThrough } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       connections: Math.max(4, (options.parallelism ?? 4) + 2),
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),

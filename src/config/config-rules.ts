@@ -34,6 +34,8 @@ export function readProjectConfig(data: unknown, report: FileReport): ProjectCon
     if (url !== undefined) kimai.url = url;
     const plugin = targets.kimai.workContractPlugin;
     if (plugin === true || plugin === false || plugin === "auto") kimai.workContractPlugin = plugin;
+    const locked = readMonth(targets.kimai.lockedThrough, ["targets", "kimai", "lockedThrough"], report);
+    if (locked !== undefined) kimai.lockedThrough = locked;
     config.targets.kimai = kimai;
   }
   if (isRecord(targets.wheniwork)) {
@@ -59,8 +61,22 @@ export function readProjectConfig(data: unknown, report: FileReport): ProjectCon
     });
   }
   if (isRecord(policy.limits)) config.policy.limits = readLimits(policy.limits, report);
+  if (policy.contractChanges === "warn" || policy.contractChanges === "refuse") {
+    config.policy.contractChanges = policy.contractChanges;
+  }
   const defaults = isRecord(raw.defaults) ? readPersonFields(raw.defaults, ["defaults"], report) : {};
   return { config, defaults };
+}
+
+/** YYYY-MM, a real month (the schema checks the shape; this names the month that does not exist). */
+function readMonth(value: unknown, path: PathSegment[], report: FileReport): string | undefined {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}$/.test(value)) return undefined;
+  const month = Number(value.slice(5));
+  if (month < 1 || month > 12) {
+    report.error(path, "month.invalid", `${value} is not a month; write YYYY-MM, e.g. 2026-06`);
+    return undefined;
+  }
+  return value;
 }
 
 const LIMITED_ACTIONS = ["create", "update", "delete", "deactivate"] as const;

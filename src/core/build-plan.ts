@@ -64,6 +64,8 @@ export function buildTargetPlan(input: TargetPlanInput): TargetPlan {
     const effects = input.mapping.effects?.(change) ?? [];
     if (effects.length > 0) change.effects = effects;
   }
+  const refusal = contractRefusal(changes, input.policy);
+  if (refusal) refusals.push(refusal);
   return {
     target: input.target,
     endpoint: input.endpoint,
@@ -74,11 +76,29 @@ export function buildTargetPlan(input: TargetPlanInput): TargetPlan {
     fingerprints,
     scheduled: input.users
       .filter((u) => u.nextContract && (!input.only || input.only.has(u.username.toLowerCase())))
-      .map((u) => ({
-        key: u.username.toLowerCase(),
-        from: u.nextContract?.from ?? "",
-        summary: describeContract(u.nextContract!.contract),
-      })),
+      .map((u) => {
+        const effects = input.mapping.scheduledEffects?.(u) ?? [];
+        return {
+          key: u.username.toLowerCase(),
+          from: u.nextContract?.from ?? "",
+          summary: describeContract(u.nextContract!.contract),
+          ...(effects.length > 0 ? { effects } : {}),
+        };
+      }),
+  };
+}
+
+/** policy.contractChanges: refuse turns changes that rewrite past, unlocked periods into one refusal. */
+function contractRefusal(changes: readonly Change[], policy: PlanPolicy): Refusal | undefined {
+  if (policy.contractChanges !== "refuse") return undefined;
+  const names = changes.filter((c) => c.effects?.some((e) => e.rewritesPast)).map((c) => c.name);
+  if (names.length === 0) return undefined;
+  const shown =
+    names.length > 5 ? `${names.slice(0, 5).join(", ")} and ${names.length - 5} more` : names.join(", ");
+  return {
+    code: "contract",
+    forceable: true,
+    message: `contract changes for ${shown} would rewrite past, unlocked months (policy.contractChanges: refuse): lock those months in Kimai first, or make the change effective-dated (contracts: with from:) after the last locked month; then plan again, or re-run with --force to apply as it is`,
   };
 }
 

@@ -92,7 +92,11 @@ export type KindLimits = Partial<Record<"create" | "update" | "delete" | "deacti
 export interface KimaiTargetConfig {
   url?: string;
   workContractPlugin: "auto" | boolean;
+  /** YYYY-MM: the last month whose working times are locked (approved) in Kimai; later ones are recalculated. */
+  lockedThrough?: string;
 }
+
+export type ContractChangePolicy = "warn" | "refuse";
 
 export interface RosterConfig {
   targets: { kimai?: KimaiTargetConfig; wheniwork?: WhenIWorkTargetConfig };
@@ -102,6 +106,8 @@ export interface RosterConfig {
     protect: string[];
     /** By resource kind: `limits.user.deactivate` (the flat `limits.deactivate` is read as the user kind). */
     limits: Record<string, KindLimits>;
+    /** A change that makes a target rewrite past, unlocked periods (Kimai's expected hours): warn or refuse. */
+    contractChanges?: ContractChangePolicy;
   };
 }
 

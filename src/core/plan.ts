@@ -1,6 +1,6 @@
 // The plan is a value: computed purely from desired and remote state, then rendered or executed.
 import type { Address } from "./address.js";
-import type { KindLimits, UnmanagedPolicy } from "./model.js";
+import type { ContractChangePolicy, KindLimits, UnmanagedPolicy } from "./model.js";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -47,10 +47,25 @@ export interface Change {
   dependsOn: Address[];
   /** Why the change exists beyond the declared values, e.g. "not in users.d (policy.unmanaged: deactivate)". */
   reason?: string;
-  /** What else happens on the server, for review: "sends an invitation email/SMS", "future shifts become open shifts". */
-  effects?: string[];
   /** users.d file that declares it. */
   source?: string;
+  /** What else happens when the change is made, beyond the values it sets. */
+  effects?: ChangeEffect[];
+}
+
+/**
+ * A consequence of a change that its values do not show: Kimai recalculating past months from a new contract, an
+ * invitation email going out. Providers attach them; every format shows them next to the change.
+ */
+export interface ChangeEffect {
+  /** Stable, for CI gates: `contract-impact`, … */
+  code: string;
+  /** For people, one line each. */
+  lines: string[];
+  /** Structured detail for JSON consumers (contract-impact: a ContractImpact, in months and seconds). */
+  data?: JsonValue;
+  /** It rewrites figures of past, unlocked periods: what `policy.contractChanges: refuse` refuses. */
+  rewritesPast?: boolean;
 }
 
 export interface Note {
@@ -61,7 +76,7 @@ export interface Note {
 
 /** A check that refused the plan: apply stops with exit 3 unless forced (where forcing is allowed). */
 export interface Refusal {
-  code: "limit" | "protected" | "stale";
+  code: "limit" | "protected" | "stale" | "contract";
   message: string;
   forceable: boolean;
 }
@@ -78,7 +93,16 @@ export interface TargetPlan {
   /** Hash of the remote state of every record the plan concerns, by address; null = "did not exist". */
   fingerprints: Record<Address, string | null>;
   /** Next effective-dated contract changes, for display. */
-  scheduled: { key: string; from: string; summary: string }[];
+  scheduled: ScheduledChange[];
+}
+
+export interface ScheduledChange {
+  key: string;
+  /** YYYY-MM-DD: the day the next contract comes into force. */
+  from: string;
+  summary: string;
+  /** What the switch will make the target recalculate when it happens (so months can be locked in time). */
+  effects?: ChangeEffect[];
 }
 
 /** Version 2: changes named by address, with an action and a resource kind. */
@@ -98,6 +122,8 @@ export interface PlanPolicy {
   protect: readonly string[];
   /** By resource kind: `limits.user.deactivate`. */
   limits: Readonly<Record<string, KindLimits>>;
+  /** What to do with a change that rewrites past, unlocked periods: warn (show it) or refuse (exit 3). */
+  contractChanges?: ContractChangePolicy;
 }
 
 export function countChanges(changes: readonly Change[]): Record<Action, number> {

@@ -2,7 +2,7 @@
 import type { Address } from "../core/address.js";
 import type { KindSpec } from "../core/kinds.js";
 import type { DesiredUser } from "../core/model.js";
-import type { Change, Note } from "../core/plan.js";
+import type { Change, ChangeEffect, Note } from "../core/plan.js";
 import type { DesiredRecord, RemoteRecord } from "../core/records.js";
 
 /** What a provider read from its server, in comparable form. */
@@ -28,8 +28,13 @@ export interface DesiredMapping {
   /** Each blocks the whole plan of this target: nothing is sent. */
   errors: string[];
   notes: Note[];
-  /** What else a planned change does on the server (side effects the reviewer should know), if anything. */
-  effects?: (change: Change) => string[];
+  /**
+   * What else a planned change does on the server, beyond the values it sets: an invitation email, Kimai
+   * recalculating past months from a new contract.
+   */
+  effects?: (change: Change) => ChangeEffect[];
+  /** What switching a person to their next effective-dated contract will make the server do. */
+  scheduledEffects?: (user: DesiredUser) => ChangeEffect[];
 }
 
 /** Called by the executor for each change, once its dependencies have succeeded. */

@@ -32,6 +32,7 @@ export function renderPlanMarkdown(plan: Plan, limit: number = MARKDOWN_LIMIT): 
     if (notes.hidden > 0) section.push(`- ${escape(hiddenLine(notes.hidden))}`);
     for (const r of t.refusals) section.push(`- ❌ **refused:** ${escape(r.message)}`);
     if (t.notes.length || t.refusals.length) section.push("");
+    section.push(...scheduledSection(t));
     let text = section.join("\n");
     if (out.length + text.length > budget) {
       cut.push({ target: t.target, count: t.changes.length });
@@ -75,19 +76,38 @@ function details(change: Change): string {
     (a) => `| <code>${html(a.key)}</code> | ${a.from ? cell(a.from.human) : ""} | ${cell(a.to.human)} |`,
   );
   const why = change.reason ? ` — ${change.reason}` : "";
+  // What rewrites the past stands first, before the values; other side effects follow them.
+  const warnings = (change.effects ?? []).filter((e) => e.rewritesPast).flatMap((e) => e.lines);
+  const others = (change.effects ?? []).filter((e) => !e.rewritesPast).flatMap((e) => e.lines);
+  const flag = change.effects?.some((e) => e.rewritesPast) ? " — ⚠️ rewrites past expected hours" : "";
   return [
     "",
-    `<details><summary>${ICON[change.action]} <code>${html(change.name)}</code> ${change.action}${html(why)}</summary>`,
+    `<details><summary>${ICON[change.action]} <code>${html(change.name)}</code> ${change.action}${html(why)}${flag}</summary>`,
     "",
+    ...warnings.map((l) => `> ⚠️ ${escape(l)}`),
+    ...(warnings.length > 0 ? [""] : []),
     "| Field | Now | Planned |",
     "| --- | --- | --- |",
     ...rows,
     "",
-    ...(change.effects ?? []).map((e) => `- ↳ ${escape(e)}`),
-    ...(change.effects?.length ? [""] : []),
+    ...others.map((l) => `- ↳ ${escape(l)}`),
+    ...(others.length ? [""] : []),
     "</details>",
     "",
   ].join("\n");
+}
+
+/** Coming effective-dated contract switches, by date, with what each will make the target recalculate. */
+function scheduledSection(t: TargetPlan): string[] {
+  if (t.scheduled.length === 0) return [];
+  const rows = [...t.scheduled].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const lines = ["**Scheduled contract changes**", ""];
+  for (const s of rows) {
+    lines.push(`- ${s.from} <code>${html(s.key)}</code> → ${escape(s.summary)}`);
+    for (const l of (s.effects ?? []).flatMap((e) => e.lines)) lines.push(`  - ⚠️ ${escape(l)}`);
+  }
+  lines.push("");
+  return lines;
 }
 
 function cell(s: string): string {

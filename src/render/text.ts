@@ -1,5 +1,5 @@
 // Plan as text, in the manner of Terraform: + create, ~ update, - deactivate, values in human units.
-import type { Action, AttrChange, Change, Plan, TargetPlan } from "../core/plan.js";
+import type { Action, AttrChange, Change, ChangeEffect, Plan, TargetPlan } from "../core/plan.js";
 import { noStyle, type Style } from "./style.js";
 import { hiddenLine, visibleNotes } from "./notes.js";
 import { summaryLine, targetTitle } from "./summary.js";
@@ -34,7 +34,10 @@ function renderTarget(t: TargetPlan, many: boolean, style: Style): string {
   if (hidden > 0) lines.push(style.dim(`  · ${hiddenLine(hidden)}`));
   if (t.scheduled.length > 0) {
     lines.push("  Scheduled contract changes:");
-    for (const s of t.scheduled) lines.push(`    ${s.from}  ${s.key} → ${s.summary}`);
+    for (const s of t.scheduled) {
+      lines.push(`    ${s.from}  ${s.key} → ${s.summary}`);
+      lines.push(...effectLines(s.effects, "        ", style));
+    }
   }
   for (const r of t.refusals) lines.push(style.red(`  ✗ refused: ${r.message}`));
   if (t.notes.length > 0 || t.scheduled.length > 0 || t.refusals.length > 0) lines.push("");
@@ -60,11 +63,18 @@ function renderChange(change: Change, style: Style): string[] {
   return [
     head,
     ...change.attrs.map((a) => `      ${a.key.padEnd(width)}  ${values(a, change.action, style)}`),
-    ...(change.effects ?? []).map((e) => style.dim(`      ↳ ${e}`)),
+    ...effectLines(change.effects, "      ", style),
   ];
 }
 
 function values(a: AttrChange, action: Action, style: Style): string {
   if (action === "create" || !a.from) return a.to.human;
   return `${style.red(a.from.human)} → ${style.green(a.to.human)}`;
+}
+
+/** What else a change does, under its values: `! expected hours change for …`. */
+function effectLines(effects: readonly ChangeEffect[] | undefined, indent: string, style: Style): string[] {
+  return (effects ?? []).flatMap((e) =>
+    e.lines.map((l) => (e.rewritesPast ? style.yellow(`${indent}! ${l}`) : style.dim(`${indent}↳ ${l}`))),
+  );
 }

@@ -4,6 +4,8 @@ import { parseAddress } from "../../core/address.js";
 import { USER_KIND } from "../../core/kinds.js";
 import type { DesiredUser } from "../../core/model.js";
 import type { Change, Note } from "../../core/plan.js";
+import type { RemoteRecord } from "../../core/records.js";
+import { contractChangeEffects, contractNotes, scheduledSwitchEffects } from "./contract-effects.js";
 import { HttpError, NetworkError, RosterformError } from "../../errors.js";
 import { HttpClient, type HttpClientOptions } from "../../http/client.js";
 import { isRetryableStatus } from "../../http/retry.js";
@@ -53,6 +55,8 @@ export interface KimaiProviderOptions {
   url: string;
   token: string;
   workContractPlugin: "auto" | boolean;
+  /** YYYY-MM: the last month locked in Kimai; contract impact is counted from the month after. */
+  lockedThrough?: string;
   timeoutMs?: number;
   connections?: number;
   retry?: HttpClientOptions["retry"];
@@ -118,7 +122,7 @@ export class KimaiProvider implements Provider {
     };
   }
 
-  desired(users: readonly DesiredUser[], snapshot: KimaiSnapshot): DesiredMapping {
+  desired(users: readonly DesiredUser[], snapshot: KimaiSnapshot, at: string): DesiredMapping {
     const errors: string[] = [];
     const notes: Note[] = [];
     const remoteByKey = new Map(snapshot.users.map((u) => [u.username.toLowerCase(), u]));
@@ -129,6 +133,7 @@ export class KimaiProvider implements Provider {
       const where = user.source.file;
       const key = user.username.toLowerCase();
       const contract = user.contract;
+      notes.push(...contractNotes(user, at));
       if (contract && PLUGIN_CONTRACT_TYPES.has(contract.type) && !snapshot.workContractPlugin) {
         errors.push(
           `${where}: a "${contract.type}" contract needs Kimai's Working contract plugin, which this server does not have; use type day (hours per weekday) or none, or install the plugin (or set targets.kimai.workContractPlugin: true if detection is wrong)`,
@@ -238,7 +243,15 @@ export class KimaiProvider implements Provider {
         );
       }
     }
-    return { records: users.map(desiredRecord), errors, notes };
+    const lockedThrough = this.options.lockedThrough;
+    return {
+      records: users.map(desiredRecord),
+      errors,
+      notes,
+      effects: (change) => contractChangeEffects(change, userRecord(snapshot, change.key), at, lockedThrough),
+      scheduledEffects: (user) =>
+        scheduledSwitchEffects(user, userRecord(snapshot, user.username.toLowerCase()), lockedThrough),
+    };
   }
 
   async apply(change: Change, ctx: ApplyContext): Promise<ApplyOutcome> {
@@ -383,4 +396,16 @@ function explain(error: unknown): unknown {
     }
   }
   return error;
+}
+
+const usersByKey = new WeakMap<RemoteSnapshot, Map<string, RemoteRecord>>();
+
+/** The server's user record by key, indexed once per snapshot. */
+function userRecord(snapshot: RemoteSnapshot, key: string): RemoteRecord | undefined {
+  let index = usersByKey.get(snapshot);
+  if (!index) {
+    index = new Map(snapshot.records.filter((r) => r.kind === USER_KIND.kind).map((r) => [r.key, r]));
+    usersByKey.set(snapshot, index);
+  }
+  return index.get(key);
 }

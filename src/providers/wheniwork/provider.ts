@@ -142,7 +142,11 @@ export class WhenIWorkProvider implements Provider {
       ignore,
       errors,
       notes,
-      effects: (change) => this.effects(change, byId.get(Number(change.remoteId))),
+      effects: (change) =>
+        this.effects(change, byId.get(Number(change.remoteId))).map((line) => ({
+          code: "side-effect",
+          lines: [line],
+        })),
     };
   }
 
