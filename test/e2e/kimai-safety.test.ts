@@ -86,6 +86,21 @@ describe("faults", () => {
     expect(u0.preferences.find((p) => p.name === "hours_per_week")?.value).toBe("136800");
   });
 
+  test("a lost create of a username Kimai's search syntax reads specially (a:b, !x) is found exactly", async () => {
+    sb = await sandbox();
+    dir = await project({
+      "users.d/team:lead.yaml": "username: 'team:lead'\nemail: tl@example.com\n",
+      "users.d/!bang.yaml": "username: '!bang'\nemail: bang@example.com\n",
+    });
+    await sb.faults([
+      { method: "POST", path: "^/api/users$", times: 2, action: { type: "commitThenReset" } },
+    ]);
+    const apply = await run(["apply", "--yes"], sb.env, dir);
+    expect(apply.code, apply.stderr).toBe(0);
+    expect(apply.stderr).toContain("not created twice");
+    await converged(sb, dir, 2);
+  });
+
   test("dropped connections before the server acts are retried", async () => {
     sb = await sandbox();
     dir = await project(team(2));

@@ -41,8 +41,9 @@ export class KimaiClient {
 
   /** Looks a user up by exact username (case-insensitive), enabled or not. */
   async findByUsername(username: string): Promise<KimaiUser | undefined> {
+    const term = plainSearchTerm(username);
     const res = await this.http.send("GET", "/api/users", {
-      query: { visible: "3", full: "true", term: username },
+      query: { visible: "3", full: "true", ...(term === "" ? {} : { term }) },
       items: keep,
       slim: SUPERVISOR_REF,
     });
@@ -68,6 +69,18 @@ export class KimaiClient {
     const res = await this.http.send("PATCH", `/api/users/${id}/preferences`, { body: preferences });
     return asKimaiUser(res.body, `PATCH /api/users/${id}/preferences`);
   }
+}
+
+/**
+ * A `term` that every user named `username` matches. Kimai splits the term at whitespace and reads a part
+ * with `a:b` as a search in field a and a leading `!` as an exclusion (src/Utils/SearchTermPart.php): such
+ * parts are left out, and the exact match is made here. No safe part left: no term (the whole list).
+ */
+export function plainSearchTerm(username: string): string {
+  return username
+    .split(/\s+/)
+    .filter((part) => part !== "" && !/:./.test(part) && !(part.length > 1 && part.startsWith("!")))
+    .join(" ");
 }
 
 /**

@@ -2,7 +2,7 @@
 // (UniqueEntity name, NotBlank/Length 2–100, Count(min 1) members, at least one teamlead).
 
 import type { SandboxResponse } from "../../../sandbox/types.js";
-import { COLOR_CHOICES } from "../choices.js";
+import { COLOR_CHOICES } from "./choices.js";
 import type { FormObject, FormValue } from "./decode.js";
 import { entries, isArrayLike } from "./decode.js";
 import { EXTRA_FIELDS, FormNode, MSG, validationFailed } from "./form-errors.js";

@@ -17,7 +17,7 @@ import {
   textField,
   truncate,
 } from "./form-fields.js";
-import { COLOR_CHOICES, LANGUAGES, LOCALES, TIMEZONES } from "../choices.js";
+import { COLOR_CHOICES, LANGUAGES, LOCALES, TIMEZONES } from "./choices.js";
 import type { UserRecord } from "./model.js";
 import { JSON_HEADERS } from "./http-errors.js";
 import type { Access } from "./permissions.js";
