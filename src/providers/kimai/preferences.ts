@@ -49,6 +49,19 @@ export const CONTRACT_PREFERENCES: ReadonlySet<string> = new Set([
   "work_last_day",
 ]);
 
+/**
+ * Core preferences every user has but the API never lists (User::getVisiblePreferences() skips them);
+ * language, locale and timezone are user fields instead.
+ */
+export const HIDDEN_PREFERENCES: ReadonlySet<string> = new Set([
+  "skin",
+  "calendar_initial_view",
+  "login_initial_view",
+  "update_browser_title",
+  "daily_stats",
+  "export_decimal",
+]);
+
 /** Contract types that need the Working contract plugin. */
 export const PLUGIN_CONTRACT_TYPES = new Set(["week", "month"]);
 

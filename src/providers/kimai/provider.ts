@@ -41,6 +41,7 @@ import {
 } from "./mapping.js";
 import {
   CONTRACT_PREFERENCES,
+  HIDDEN_PREFERENCES,
   PLUGIN_CONTRACT_TYPES,
   PREFERENCES,
   WORK_CONTRACT_BUNDLE,
@@ -79,6 +80,9 @@ export class KimaiProvider implements Provider {
   readonly kinds = [USER_KIND];
   readonly endpoint: string;
   readonly client: KimaiClient;
+  /** What the server read by read() can do (the version step); undefined before read(). */
+  private capabilities: KimaiCapabilities | undefined;
+  private plugin = false;
 
   constructor(private readonly options: KimaiProviderOptions) {
     this.endpoint = options.url.replace(/\/+$/, "");
@@ -98,6 +102,7 @@ export class KimaiProvider implements Provider {
     const old = tooOld(version.version);
     if (old !== undefined) throw new RosterformError(`${this.endpoint}: ${old}`);
     const capabilities = capabilitiesOf(version.version);
+    this.capabilities = capabilities;
     const me = await this.preflight(() => this.client.me());
     const roles = me.roles ?? [];
     if (!roles.includes("ROLE_SUPER_ADMIN")) {
@@ -109,6 +114,7 @@ export class KimaiProvider implements Provider {
       this.options.workContractPlugin === "auto"
         ? (await this.preflight(() => this.client.plugins())).some((p) => p.name === WORK_CONTRACT_BUNDLE)
         : this.options.workContractPlugin;
+    this.plugin = plugin;
     const users = await this.preflight(() => this.client.listUsers());
     const notes: Note[] = [];
     return {
@@ -127,6 +133,7 @@ export class KimaiProvider implements Provider {
     const notes: Note[] = [];
     const remoteByKey = new Map(snapshot.users.map((u) => [u.username.toLowerCase(), u]));
     const emailOwner = new Map(snapshot.users.map((u) => [u.email.toLowerCase(), u.username]));
+    const desiredByKey = new Map(users.map((u) => [u.username.toLowerCase(), u]));
     // Kimai's API lists no roles: the ones it knows for sure are the built-in ones and those users hold.
     const knownRoles = new Set([...BUILT_IN_ROLES, ...snapshot.users.flatMap((u) => u.roles ?? [])]);
     for (const user of users) {
@@ -149,11 +156,31 @@ export class KimaiProvider implements Provider {
       }
       for (const [field, max] of Object.entries(TRUNCATED_AT)) {
         const value = user[field as "alias" | "title" | "accountNumber"];
-        if (value !== undefined && value.length > max) {
+        // Kimai counts characters (code points, mb_strlen), not UTF-16 units: "😀" is one.
+        const length = value === undefined ? 0 : [...value].length;
+        if (length > max) {
           errors.push(
-            `${where}: ${field} is ${value.length} characters; Kimai keeps at most ${max} and cuts the rest silently: shorten it`,
+            `${where}: ${field} is ${length} characters; Kimai keeps at most ${max} and cuts the rest silently: shorten it`,
           );
         }
+      }
+      // Checked only where the supervisor or email is sent: Kimai validates submitted fields only.
+      const self = remoteByKey.get(key);
+      const boss = user.supervisor ? remoteByKey.get(user.supervisor.toLowerCase()) : undefined;
+      const sendsBoss = boss !== undefined && self?.supervisor?.id !== boss.id;
+      const sendsEmail = self === undefined || self.email.toLowerCase() !== user.email.toLowerCase();
+      if (sendsBoss && boss.systemAccount) {
+        errors.push(
+          `${where}: supervisor ${boss.username} is a system account in Kimai, and Kimai offers only enabled people (no system accounts) as supervisors: choose another supervisor`,
+        );
+      } else if (
+        sendsBoss &&
+        !boss.enabled &&
+        desiredByKey.get(boss.username.toLowerCase())?.enabled !== true
+      ) {
+        errors.push(
+          `${where}: supervisor ${boss.username} is disabled in Kimai, and Kimai offers only enabled users as supervisors: choose another supervisor, or enable ${boss.username} (enabled: true in their file)`,
+        );
       }
       if (user.timezone !== undefined && !TIMEZONES.has(user.timezone)) {
         const current = ICU_LEGACY_ZONE_NAMES[user.timezone];
@@ -223,11 +250,27 @@ export class KimaiProvider implements Provider {
           if (!contract || !PLUGIN_CONTRACT_TYPES.has(contract.type)) {
             errors.push(`${where}: preference "${name}" exists only with Kimai's Working contract plugin`);
           }
+        } else if (HIDDEN_PREFERENCES.has(name)) {
+          errors.push(
+            `${where}: preference "${name}" exists in Kimai, but its API never shows it, so rosterform could not compare it and would send it on every apply: remove it and set it in Kimai (the user's settings)`,
+          );
         } else if (!spec && !stored.has(name)) {
           errors.push(
             `${where}: Kimai has no preference "${name}" for ${user.username}; known names: ${Object.keys(PREFERENCES).join(", ")}`,
           );
         }
+      }
+      const usernameHolder = remoteByKey.get(user.email.toLowerCase());
+      if (sendsEmail && usernameHolder && usernameHolder.username.toLowerCase() !== key) {
+        errors.push(
+          `${where}: email ${user.email} is the username of Kimai user "${usernameHolder.username}"; Kimai refuses an email equal to another user's username: change the email`,
+        );
+      }
+      const emailHolder = emailOwner.get(key);
+      if (self === undefined && emailHolder !== undefined && emailHolder.toLowerCase() !== key) {
+        errors.push(
+          `${where}: username ${user.username} is the email of Kimai user "${emailHolder}"; Kimai refuses a username equal to another user's email: choose another username`,
+        );
       }
       const owner = emailOwner.get(user.email.toLowerCase());
       const former = remote
@@ -271,7 +314,7 @@ export class KimaiProvider implements Provider {
       if (change.action === "create") return await this.create(change.name, fields, prefs);
       const id = Number(change.remoteId);
       if (Object.keys(fields).length > 0) await this.client.patchUser(id, fields);
-      if (prefs.length > 0) await this.client.patchPreferences(id, prefs);
+      if (prefs.length > 0) await this.setPreferences(id, change.name, prefs);
       return {};
     } catch (error) {
       throw explain(error);
@@ -317,8 +360,48 @@ export class KimaiProvider implements Provider {
     const differing = prefs.filter(
       (p) => preferenceCanon(p.name, p.value) !== preferenceCanon(p.name, preferenceDefault(p.name)),
     );
-    if (differing.length > 0) await this.client.patchPreferences(user.id, differing);
+    if (differing.length > 0) await this.setPreferences(user.id, username, differing);
     return { id: user.id, ...(foundAfterLoss ? { remarks: [LOST_ANSWER_REMARK] } : {}) };
+  }
+
+  /** PATCH …/preferences; a 404 or 403 names the preferences sent and the likely cause. */
+  private async setPreferences(
+    id: number,
+    username: string,
+    prefs: { name: string; value: string | null }[],
+  ): Promise<void> {
+    try {
+      await this.client.patchPreferences(id, prefs);
+    } catch (error) {
+      if (!(error instanceof HttpError) || (error.status !== 404 && error.status !== 403)) throw error;
+      const names = prefs.map((p) => p.name);
+      const causes: string[] = [];
+      if (error.status === 404) {
+        const contract = names.filter((n) => CONTRACT_PREFERENCES.has(n));
+        const plugin = names.filter((n) => PREFERENCES[n]?.plugin);
+        const other = names.filter((n) => !CONTRACT_PREFERENCES.has(n) && !PREFERENCES[n]?.plugin);
+        const version = this.capabilities?.version ?? "this version";
+        if (contract.length > 0 && this.capabilities?.contractOnEveryUser === false)
+          causes.push(
+            `${contract.join(", ")}: Kimai ${version} has them only once the contract was saved in its UI (2.61+ on every user)`,
+          );
+        if (plugin.length > 0)
+          causes.push(
+            `${plugin.join(", ")}: ${this.plugin ? "the Working contract plugin may be disabled or outdated" : "they need the Working contract plugin"}`,
+          );
+        if (other.length > 0 && causes.length === 0)
+          causes.push(
+            `${other.join(", ")}: not a preference on this server (was the plugin that registered it removed?)`,
+          );
+      } else {
+        causes.push(
+          "the token's user may not change them: hourly_rate/internal_rate need hourly-rate_other_profile, work-contract preferences contract_other_profile (Kimai 2.63+); Kimai answers 403 for disabled preferences since 2.53",
+        );
+      }
+      throw new HttpError(error.method, error.path, error.status, error.body, [
+        `Kimai ${error.status === 404 ? "does not know" : "refused"} one of the preferences sent for ${username} (${names.join(", ")}); likely: ${causes.join("; ")}`,
+      ]);
+    }
   }
 
   /** Turns the common preflight failures into one line saying what to do. */
