@@ -154,6 +154,7 @@ describe("contract impact", () => {
     expect(text.stdout).toMatch(
       /2026-06-01 {2}anna → week: 20h\/week, Mon–Fri\n {8}! on 2026-06-01: expected hours change for 2026-01 … 2026-05 \(5 months\)/,
     );
+    expect(text.stdout).not.toContain("on 2026-06-01: not counted");
     const md = await run(["plan", "--format", "markdown", ...AT], sb.env, dir);
     expect(md.stdout).toContain("**Scheduled contract changes**");
     expect(md.stdout).toContain(

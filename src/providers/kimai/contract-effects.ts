@@ -60,7 +60,7 @@ export function scheduledSwitchEffects(
   });
   if (!impact) return [];
   const effect = impactEffect(impact);
-  effect.lines = effect.lines.map((l) => `on ${next.from}: ${l}`);
+  effect.lines = effect.lines.map((l, i) => (i === 0 ? `on ${next.from}: ${l}` : l));
   return [effect];
 }
 
