@@ -3,7 +3,7 @@
 import type { SandboxRequest, SandboxResponse } from "../../../sandbox/types.js";
 import type { FormObject, FormValue } from "./decode.js";
 import { HttpError } from "./http-errors.js";
-import type { TeamRecord, UserRecord } from "./model.js";
+import type { CustomerRecord, ProjectRecord, TeamRecord, UserRecord } from "./model.js";
 import { Access, hasPermission } from "./permissions.js";
 import type { PrepareContext, PrepareMode } from "./preferences.js";
 import { UserEntityRenderer } from "./serialize.js";
@@ -58,6 +58,18 @@ export class Scope {
     const team = this.store.teams.get(id);
     if (team === undefined) throw new HttpError(404);
     return team;
+  }
+
+  customer(id: number): CustomerRecord {
+    const customer = this.store.customers.get(id);
+    if (customer === undefined) throw new HttpError(404);
+    return customer;
+  }
+
+  project(id: number): ProjectRecord {
+    const project = this.store.projects.get(id);
+    if (project === undefined) throw new HttpError(404);
+    return project;
   }
 }
 

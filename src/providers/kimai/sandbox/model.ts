@@ -30,6 +30,45 @@ export interface TeamRecord {
   color: string | null;
   /** userId → teamlead, in membership creation order. */
   members: Map<number, boolean>;
+  /** Customers and projects this team was granted, in grant order (Team::$customers, $projects). */
+  customerIds: number[];
+  projectIds: number[];
+}
+
+/** A customer as far as team access needs it (src/Entity/Customer.php, "Default" group fields). */
+export interface CustomerRecord {
+  id: number;
+  name: string;
+  number: string | null;
+  comment: string | null;
+  visible: boolean;
+  billable: boolean;
+  color: string | null;
+  company: string | null;
+  country: string;
+  currency: string;
+  language: string;
+  timezone: string;
+  /** Teams with access, in grant order (Customer::$teams). */
+  teamIds: number[];
+}
+
+/** A project as far as team access needs it (src/Entity/Project.php). */
+export interface ProjectRecord {
+  id: number;
+  customerId: number;
+  name: string;
+  number: string | null;
+  orderNumber: string | null;
+  comment: string | null;
+  visible: boolean;
+  billable: boolean;
+  color: string | null;
+  globalActivities: boolean;
+  /** Y-m-d or null. */
+  start: string | null;
+  end: string | null;
+  teamIds: number[];
 }
 
 export interface AccessTokenRecord {

@@ -3,7 +3,7 @@
 
 import { ROLE_ADMIN, ROLE_SUPER_ADMIN, ROLE_TEAMLEAD, ROLE_USER } from "./constants.js";
 import type { KimaiStore } from "./store.js";
-import type { TeamRecord, UserRecord } from "./model.js";
+import type { CustomerRecord, ProjectRecord, TeamRecord, UserRecord } from "./model.js";
 
 const SETS: Record<string, string[]> = {
   ACTIVITIES: [
@@ -293,5 +293,49 @@ export class Access {
   teamVote(attribute: "edit" | "delete", team: TeamRecord, caller: UserRecord): boolean {
     if (!isAdmin(caller) && !isSuperAdmin(caller) && !this.isTeamleadOf(caller, team)) return false;
     return hasPermission(caller, `${attribute}_team`);
+  }
+
+  private inAnyTeam(user: UserRecord, teamIds: readonly number[], lead: boolean): boolean {
+    return teamIds.some((id) => {
+      const role = this.store.teams.get(id)?.members.get(user.id);
+      return lead ? role === true : role !== undefined;
+    });
+  }
+
+  /**
+   * CustomerVoter / ProjectVoter: `<attr>_<kind>`, or `<attr>_teamlead_<kind>` / `<attr>_team_<kind>` through
+   * a team of the subject (for a project also its customer's teams).
+   */
+  entityVote(attribute: string, kind: "customer", subject: CustomerRecord, caller: UserRecord): boolean;
+  entityVote(attribute: string, kind: "project", subject: ProjectRecord, caller: UserRecord): boolean;
+  entityVote(
+    attribute: string,
+    kind: "customer" | "project",
+    subject: CustomerRecord | ProjectRecord,
+    caller: UserRecord,
+  ): boolean {
+    if (hasPermission(caller, `${attribute}_${kind}`)) return true;
+    if (attribute === "create" || attribute === "delete") return false;
+    const lead = hasPermission(caller, `${attribute}_teamlead_${kind}`);
+    const member = hasPermission(caller, `${attribute}_team_${kind}`);
+    const teamIds = [...subject.teamIds];
+    if ("customerId" in subject)
+      teamIds.push(...(this.store.customers.get(subject.customerId)?.teamIds ?? []));
+    return (
+      (lead && this.inAnyTeam(caller, teamIds, true)) || (member && this.inAnyTeam(caller, teamIds, false))
+    );
+  }
+
+  /** Repository permission criteria of the customer/project lists: no team, or one of the caller's teams. */
+  seesCustomer(customer: CustomerRecord, caller: UserRecord): boolean {
+    if (canSeeAllData(caller)) return true;
+    return customer.teamIds.length === 0 || this.inAnyTeam(caller, customer.teamIds, false);
+  }
+
+  seesProject(project: ProjectRecord, caller: UserRecord): boolean {
+    if (canSeeAllData(caller)) return true;
+    const customer = this.store.customers.get(project.customerId);
+    if (customer !== undefined && !this.seesCustomer(customer, caller)) return false;
+    return project.teamIds.length === 0 || this.inAnyTeam(caller, project.teamIds, false);
   }
 }

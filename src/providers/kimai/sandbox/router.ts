@@ -8,11 +8,12 @@ import type { RouteDef } from "./context.js";
 import { Scope } from "./context.js";
 import { decodeBody } from "./decode.js";
 import { HttpError, kimaiError } from "./http-errors.js";
+import { accessRoutes } from "./routes/access.js";
 import { statusRoutes } from "./routes/status.js";
 import { teamRoutes } from "./routes/teams.js";
 import { userRoutes } from "./routes/users.js";
 
-const ROUTES: RouteDef[] = [...statusRoutes, ...userRoutes, ...teamRoutes];
+const ROUTES: RouteDef[] = [...statusRoutes, ...userRoutes, ...teamRoutes, ...accessRoutes];
 
 export async function handleKimaiApi(request: SandboxRequest, auth: AuthOptions): Promise<SandboxResponse> {
   const matches = ROUTES.map((route) => ({ route, match: route.pattern.exec(request.path) })).filter(

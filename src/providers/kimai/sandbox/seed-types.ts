@@ -50,6 +50,43 @@ export interface KimaiSeedTeam {
   name: string;
   color?: string | null;
   members?: KimaiSeedTeamMember[];
+  /** Customer / project ids this team is granted, in grant order. */
+  customers?: number[];
+  projects?: number[];
+}
+
+export interface KimaiSeedCustomer {
+  id: number;
+  name: string;
+  number?: string | null;
+  comment?: string | null;
+  /** Default true. */
+  visible?: boolean;
+  billable?: boolean;
+  color?: string | null;
+  company?: string | null;
+  /** Defaults "DE", "EUR", "en", "UTC". */
+  country?: string;
+  currency?: string;
+  language?: string;
+  timezone?: string;
+}
+
+export interface KimaiSeedProject {
+  id: number;
+  /** A customer id. */
+  customer: number;
+  name: string;
+  number?: string | null;
+  orderNumber?: string | null;
+  comment?: string | null;
+  visible?: boolean;
+  billable?: boolean;
+  color?: string | null;
+  globalActivities?: boolean;
+  /** YYYY-MM-DD or null. */
+  start?: string | null;
+  end?: string | null;
 }
 
 /** A token's user id, or the user id with an ISO expiry. */
@@ -63,6 +100,8 @@ export interface KimaiSeed {
   /** Custom roles defined in Kimai (System → Roles), besides those seeded users hold. Default []. */
   roles?: string[];
   users?: KimaiSeedUser[];
+  customers?: KimaiSeedCustomer[];
+  projects?: KimaiSeedProject[];
   teams?: KimaiSeedTeam[];
   /** Bearer token → user. */
   tokens?: Record<string, KimaiSeedToken>;

@@ -12,10 +12,12 @@ import {
 } from "./constants.js";
 import type { UserRecord } from "./model.js";
 import { WORK_CONTRACT_DEFAULTS } from "./preferences.js";
+import { exportCustomers, exportProjects, readCustomers, readGrants, readProjects } from "./seed-access.js";
+import { Reader, SeedError, object } from "./seed-reader.js";
+
+export { SeedError };
 import type { KimaiSeed, KimaiSeedTeam, KimaiSeedUser } from "./seed-types.js";
 import { KimaiStore, hashApiPassword } from "./store.js";
-
-export class SeedError extends Error {}
 
 /** RoleNameValidator (src/Validator/Constraints/RoleNameValidator.php), the sandbox's own copy. */
 function isRoleName(role: string): boolean {
@@ -31,72 +33,6 @@ export function checkedVersion(version: string, where = "Kimai version"): string
 
 /** Preferences held by dedicated seed fields instead of the preferences list. */
 const FIELD_PREFERENCES = ["language", "locale", "timezone"] as const;
-
-class Reader {
-  constructor(
-    private readonly obj: Record<string, unknown>,
-    private readonly where: string,
-    allowed: readonly string[],
-  ) {
-    for (const k of Object.keys(obj)) {
-      if (!allowed.includes(k))
-        throw new SeedError(`${where}.${k}: unknown field (allowed: ${allowed.join(", ")})`);
-    }
-  }
-
-  private fail(field: string, what: string): never {
-    throw new SeedError(`${this.where}.${field}: ${what}`);
-  }
-
-  id(field: string): number {
-    const v = this.obj[field];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 1)
-      this.fail(field, "must be a positive integer");
-    return v;
-  }
-
-  string(field: string): string {
-    const v = this.obj[field];
-    if (typeof v !== "string" || v === "") this.fail(field, "must be a non-empty string");
-    return v;
-  }
-
-  optionalString(field: string): string | undefined {
-    return this.obj[field] === undefined ? undefined : this.string(field);
-  }
-
-  nullableString(field: string): string | null {
-    const v = this.obj[field];
-    if (v === undefined || v === null) return null;
-    if (typeof v !== "string") this.fail(field, "must be a string or null");
-    return v === "" ? null : v;
-  }
-
-  boolean(field: string, fallback: boolean): boolean {
-    const v = this.obj[field];
-    if (v === undefined) return fallback;
-    if (typeof v !== "boolean") this.fail(field, "must be true or false");
-    return v;
-  }
-
-  nullableId(field: string): number | null {
-    const v = this.obj[field];
-    if (v === undefined || v === null) return null;
-    return this.id(field);
-  }
-
-  list(field: string): unknown[] {
-    const v = this.obj[field];
-    if (v === undefined) return [];
-    if (!Array.isArray(v)) this.fail(field, "must be a list");
-    return v;
-  }
-}
-
-function object(value: unknown, where: string): Record<string, unknown> {
-  if (!isPlainObject(value)) throw new SeedError(`${where}: must be an object`);
-  return value;
-}
 
 const USER_FIELDS = [
   "id",
@@ -199,7 +135,16 @@ function defaultSeed(): KimaiSeed {
 /** Builds the state from a seed, or throws a SeedError naming the offending path. */
 export function storeFromSeed(input: unknown): KimaiStore {
   const seed = object(input ?? defaultSeed(), "seed");
-  const r = new Reader(seed, "seed", ["version", "workContractPlugin", "roles", "users", "teams", "tokens"]);
+  const r = new Reader(seed, "seed", [
+    "version",
+    "workContractPlugin",
+    "roles",
+    "users",
+    "customers",
+    "projects",
+    "teams",
+    "tokens",
+  ]);
   const version = checkedVersion(r.optionalString("version") ?? DEFAULT_VERSION, "seed.version");
   const store = new KimaiStore(version, r.boolean("workContractPlugin", false));
 
@@ -240,9 +185,18 @@ export function storeFromSeed(input: unknown): KimaiStore {
     user.supervisorId = supervisor;
   }
 
+  readCustomers(r.list("customers"), store);
+  readProjects(r.list("projects"), store);
   r.list("teams").forEach((item, i) => {
     const where = `seed.teams[${i}]`;
-    const t = new Reader(object(item, where), where, ["id", "name", "color", "members"]);
+    const t = new Reader(object(item, where), where, [
+      "id",
+      "name",
+      "color",
+      "members",
+      "customers",
+      "projects",
+    ]);
     const id = t.id("id");
     const name = t.string("name");
     if (store.teams.has(id)) throw new SeedError(`${where}.id: duplicate team id ${id}`);
@@ -257,6 +211,7 @@ export function storeFromSeed(input: unknown): KimaiStore {
       if (team.members.has(userId)) throw new SeedError(`${mw}.user: user ${userId} is listed twice`);
       store.addMember(team, userId, mr.boolean("teamlead", false));
     });
+    readGrants(t, where, team, store);
   });
 
   const tokens = seed["tokens"];
@@ -317,6 +272,8 @@ export function exportSeed(store: KimaiStore): Required<KimaiSeed> {
     name: team.name,
     color: team.color,
     members: [...team.members].map(([user, teamlead]) => ({ user, teamlead })),
+    customers: [...team.customerIds],
+    projects: [...team.projectIds],
   }));
   const tokens: Required<KimaiSeed>["tokens"] = {};
   for (const [token, record] of store.tokens) {
@@ -330,6 +287,8 @@ export function exportSeed(store: KimaiStore): Required<KimaiSeed> {
     workContractPlugin: store.workContractPlugin,
     roles: [...store.customRoles],
     users: [...store.users.values()].map(exportUser),
+    customers: exportCustomers(store),
+    projects: exportProjects(store),
     teams,
     tokens,
   };

@@ -97,19 +97,6 @@ export function teamCollectionJson(team: TeamRecord): string {
   return `{"id":${team.id},"name":${str(team.name)},"color":${str(storedColor(team.color))},"color-safe":${str(colorSafe(team.color, team.name))}}`;
 }
 
-export function teamEntityJson(team: TeamRecord, store: KimaiStore): string {
-  const members: string[] = [];
-  for (const [userId, teamlead] of team.members) {
-    const user = store.users.get(userId);
-    if (user !== undefined)
-      members.push(`{"user":${userCollectionJson(user, store.features)},"teamlead":${teamlead}}`);
-  }
-  return (
-    `{"id":${team.id},"name":${str(team.name)},"members":[${members.join(",")}],"customers":[],"projects":[],` +
-    `"activities":[],"color":${str(storedColor(team.color))},"color-safe":${str(colorSafe(team.color, team.name))}}`
-  );
-}
-
 /**
  * Renders full user entities for one response. Per-user preparation comes from `modeOf`; rendered
  * entities are memoised, except those whose nested supervisor chain hit a cycle (JMS drops the repeated

@@ -2,7 +2,7 @@
 // columns (Kimai's MySQL collations compare case-insensitively).
 
 import { createHash } from "node:crypto";
-import type { AccessTokenRecord, TeamRecord, UserRecord } from "./model.js";
+import type { AccessTokenRecord, CustomerRecord, ProjectRecord, TeamRecord, UserRecord } from "./model.js";
 import { type KimaiFeatures, featuresOf } from "./versions.js";
 
 const key = (value: string): string => value.toLowerCase();
@@ -14,6 +14,8 @@ export function hashApiPassword(plain: string): string {
 export class KimaiStore {
   readonly users = new Map<number, UserRecord>();
   readonly teams = new Map<number, TeamRecord>();
+  readonly customers = new Map<number, CustomerRecord>();
+  readonly projects = new Map<number, ProjectRecord>();
   readonly tokens = new Map<string, AccessTokenRecord>();
   /** Roles other than the built-in ones that exist in this installation (seeded on users). */
   readonly customRoles = new Set<string>();
@@ -89,7 +91,7 @@ export class KimaiStore {
   }
 
   createTeam(name: string, color: string | null, id = this.nextTeamId): TeamRecord {
-    const team: TeamRecord = { id, name, color, members: new Map() };
+    const team: TeamRecord = { id, name, color, members: new Map(), customerIds: [], projectIds: [] };
     this.teams.set(id, team);
     this.byTeamName.set(key(name), id);
     this.nextTeamId = Math.max(this.nextTeamId, id + 1);
@@ -127,8 +129,34 @@ export class KimaiStore {
 
   deleteTeam(team: TeamRecord): void {
     for (const userId of [...team.members.keys()]) this.removeMember(team, userId);
+    for (const customerId of [...team.customerIds]) this.revoke(team, "customer", customerId);
+    for (const projectId of [...team.projectIds]) this.revoke(team, "project", projectId);
     this.teams.delete(team.id);
     if (this.byTeamName.get(key(team.name)) === team.id) this.byTeamName.delete(key(team.name));
     this.revision += 1;
+  }
+
+  addCustomer(customer: CustomerRecord): void {
+    this.customers.set(customer.id, customer);
+  }
+
+  addProject(project: ProjectRecord): void {
+    this.projects.set(project.id, project);
+  }
+
+  /** Team::addCustomer / addProject: both sides of the many-to-many, in grant order. */
+  grant(team: TeamRecord, kind: "customer" | "project", id: number): void {
+    const subject = kind === "customer" ? this.customers.get(id) : this.projects.get(id);
+    const ids = kind === "customer" ? team.customerIds : team.projectIds;
+    if (subject === undefined || ids.includes(id)) return;
+    ids.push(id);
+    subject.teamIds.push(team.id);
+  }
+
+  revoke(team: TeamRecord, kind: "customer" | "project", id: number): void {
+    const subject = kind === "customer" ? this.customers.get(id) : this.projects.get(id);
+    if (kind === "customer") team.customerIds = team.customerIds.filter((c) => c !== id);
+    else team.projectIds = team.projectIds.filter((p) => p !== id);
+    if (subject !== undefined) subject.teamIds = subject.teamIds.filter((t) => t !== team.id);
   }
 }

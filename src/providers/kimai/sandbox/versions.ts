@@ -20,6 +20,8 @@ export interface KimaiFeatures {
   contractOnEveryUser: boolean;
   /** 2.63 (b5794cd1e): contract preferences are disabled without `contract_other_profile`. */
   contractPermission: boolean;
+  /** 2.63 (367c1229f): a members PATCH no longer empties the team before validating (a 400 kept nothing). */
+  teamPatchKeepsMembers: boolean;
   /** 2.63 (20169c6b3): role choices are the caller's assignable roles; no role edits of higher-ranked users. */
   assignableRoles: boolean;
 }
@@ -36,5 +38,6 @@ export function featuresOf(version: string): KimaiFeatures {
     contractOnEveryUser: id >= 26100,
     contractPermission: id >= 26300,
     assignableRoles: id >= 26300,
+    teamPatchKeepsMembers: id >= 26300,
   };
 }

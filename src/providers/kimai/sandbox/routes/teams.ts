@@ -4,7 +4,8 @@ import type { SandboxResponse } from "../../../../sandbox/types.js";
 import type { RouteDef, Scope } from "../context.js";
 import { HttpError, JSON_HEADERS, json, kimaiError } from "../http-errors.js";
 import type { TeamRecord } from "../model.js";
-import { teamCollectionJson, teamEntityJson } from "../serialize.js";
+import { teamCollectionJson } from "../serialize.js";
+import { teamEntityJson } from "../team-json.js";
 import { submitTeamForm } from "../team-form.js";
 
 const entity = (scope: Scope, team: TeamRecord): SandboxResponse =>
@@ -37,6 +38,11 @@ function create(scope: Scope): SandboxResponse {
 function patch(scope: Scope, [id]: number[]): SandboxResponse {
   const team = scope.team(id ?? 0);
   scope.require(scope.access.teamVote("edit", team, scope.caller));
+  // Before 2.63 the controller removed and flushed all members before the form ran: a members PATCH
+  // that then failed validation answered 400 with the team left empty, and former members that are now
+  // disabled were no longer valid choices.
+  if (!scope.store.features.teamPatchKeepsMembers && hasMembersKey(scope))
+    scope.store.replaceMembers(team, []);
   const outcome = submitTeamForm(scope.store, scope.access, scope.caller, team, scope.data);
   if (!outcome.ok) return outcome.response;
   const { draft } = outcome;
@@ -73,7 +79,34 @@ function removeMember(scope: Scope, [id, userId]: number[]): SandboxResponse {
   return entity(scope, team);
 }
 
-/** Customers, projects and activities are not modelled: every id is unknown. */
+function hasMembersKey(scope: Scope): boolean {
+  return !Array.isArray(scope.data) && Object.prototype.hasOwnProperty.call(scope.data, "members");
+}
+
+type Grantable = "customer" | "project";
+
+/** POST/DELETE /api/teams/{id}/customers|projects/{id}: 400 when already granted / not granted. */
+function access(kind: Grantable, grant: boolean) {
+  return (scope: Scope, [id, subjectId]: number[]): SandboxResponse => {
+    const team = scope.team(id ?? 0);
+    const subject = kind === "customer" ? scope.customer(subjectId ?? 0) : scope.project(subjectId ?? 0);
+    scope.require(scope.access.teamVote("edit", team, scope.caller));
+    // `permissions` on the subject: since 2.63 for grants, 2.65 for revokes (9d5d03565, fd8989e90). With
+    // Kimai's default role permissions every caller allowed to edit a team also has it.
+    scope.require(
+      "customerId" in subject
+        ? scope.access.entityVote("permissions", "project", subject, scope.caller)
+        : scope.access.entityVote("permissions", "customer", subject, scope.caller),
+    );
+    const has = (kind === "customer" ? team.customerIds : team.projectIds).includes(subject.id);
+    if (has === grant) throw new HttpError(400);
+    if (grant) scope.store.grant(team, kind, subject.id);
+    else scope.store.revoke(team, kind, subject.id);
+    return entity(scope, team);
+  };
+}
+
+/** Activities are not modelled: every id is unknown. */
 function unknownEntity(scope: Scope, [id]: number[]): SandboxResponse {
   scope.team(id ?? 0);
   return kimaiError(404);
@@ -84,7 +117,15 @@ export const teamRoutes: RouteDef[] = [
   { pattern: /^\/api\/teams\/(\d+)$/, methods: { GET: getOne, PATCH: patch, DELETE: remove } },
   { pattern: /^\/api\/teams\/(\d+)\/members\/(\d+)$/, methods: { POST: addMember, DELETE: removeMember } },
   {
-    pattern: /^\/api\/teams\/(\d+)\/(?:customers|projects|activities)\/(\d+)$/,
+    pattern: /^\/api\/teams\/(\d+)\/customers\/(\d+)$/,
+    methods: { POST: access("customer", true), DELETE: access("customer", false) },
+  },
+  {
+    pattern: /^\/api\/teams\/(\d+)\/projects\/(\d+)$/,
+    methods: { POST: access("project", true), DELETE: access("project", false) },
+  },
+  {
+    pattern: /^\/api\/teams\/(\d+)\/activities\/(\d+)$/,
     methods: { POST: unknownEntity, DELETE: unknownEntity },
   },
 ];
