@@ -51,8 +51,12 @@ describe("state and reset", () => {
           { user: 3, teamlead: true },
           { user: 4, teamlead: false },
         ],
+        customers: [],
+        projects: [],
       },
     ]);
+    expect(state["customers"]).toEqual([]);
+    expect(state["projects"]).toEqual([]);
     expect(asRecord(state["tokens"])["token-admin"]).toBe(1);
     expect(asRecord(state["tokens"])["token-expired"]).toEqual({
       user: 1,
