@@ -10,7 +10,7 @@ import type {
 import type { FileReport } from "./file-report.js";
 import { checkIdentifier } from "./identifier-rules.js";
 import type { PersonFields } from "./person-rules.js";
-import { readPersonFields } from "./person-rules.js";
+import { readIgnore, readPersonFields } from "./person-rules.js";
 import { redact } from "../redact.js";
 import type { PathSegment } from "./source-tree.js";
 import { isRecord } from "./source-tree.js";
@@ -65,6 +65,10 @@ export function readProjectConfig(data: unknown, report: FileReport): ProjectCon
     config.policy.contractChanges = policy.contractChanges;
   }
   const defaults = isRecord(raw.defaults) ? readPersonFields(raw.defaults, ["defaults"], report) : {};
+  // policy.fields.ignore holds for every user: merged with each user's own ignore: (see normalize).
+  if (isRecord(policy.fields) && Array.isArray(policy.fields.ignore)) {
+    defaults.ignore = readIgnore([...(defaults.ignore ?? []), ...policy.fields.ignore]);
+  }
   return { config, defaults };
 }
 

@@ -41,6 +41,8 @@ export function toDesiredUser(
   if (draft.rates || defaults.rates) user.rates = { ...defaults.rates, ...draft.rates };
   if (draft.preferences || defaults.preferences)
     user.preferences = { ...defaults.preferences, ...draft.preferences };
+  const ignore = [...new Set([...(defaults.ignore ?? []), ...(draft.ignore ?? [])])];
+  if (ignore.length > 0) user.ignore = ignore;
   const wheniwork = mergeWhenIWork(draft.wheniwork, defaults.wheniwork);
   if (wheniwork !== undefined) user.wheniwork = wheniwork;
 

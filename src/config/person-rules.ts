@@ -1,5 +1,5 @@
 // The fields a user file and rosterform.yaml's `defaults` share: checked beyond the schema and normalised.
-import type { Contract, WhenIWorkSettings } from "../core/model.js";
+import { OWNABLE_FIELDS, type Contract, type OwnableField, type WhenIWorkSettings } from "../core/model.js";
 import { readWhenIWorkSettings } from "../providers/wheniwork/settings.js";
 import { readContract } from "./contract-rules.js";
 import type { FileReport } from "./file-report.js";
@@ -36,6 +36,7 @@ export interface PersonFields {
   contract?: ContractSpec;
   preferences?: Record<string, string>;
   wheniwork?: WhenIWorkSettings | false;
+  ignore?: OwnableField[];
 }
 
 /** Kimai's RoleNameValidator: 5+ capitals and underscores, no "__", no "_" at either end; no ROLE_ prefix rule. */
@@ -66,6 +67,7 @@ export function readPersonFields(
     if (checkTimezone(raw.timezone, at("timezone"), report)) out.timezone = raw.timezone;
   }
   if (Array.isArray(raw.roles)) out.roles = readRoles(raw.roles, at("roles"), report);
+  if (Array.isArray(raw.ignore)) out.ignore = readIgnore(raw.ignore);
   if (isRecord(raw.rates)) {
     const rates: { hourly?: number; internal?: number } = {};
     if (typeof raw.rates.hourly === "number") rates.hourly = raw.rates.hourly;
@@ -126,6 +128,13 @@ function checkTimezone(zone: string, path: PathSegment[], report: FileReport): b
     return false;
   }
   return true;
+}
+
+/** The schema names a wrong field; only the known ones are kept. */
+export function readIgnore(raw: unknown[]): OwnableField[] {
+  return [
+    ...new Set(raw.filter((f): f is OwnableField => (OWNABLE_FIELDS as readonly unknown[]).includes(f))),
+  ];
 }
 
 function readRoles(raw: unknown[], path: PathSegment[], report: FileReport): string[] {

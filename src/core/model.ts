@@ -78,8 +78,28 @@ export interface DesiredUser {
   preferences?: Record<string, string>;
   /** false = opted out of When I Work. */
   wheniwork?: WhenIWorkSettings | false;
+  /** Fields owned by something else (LDAP, SAML, people in the UI): neither compared nor sent. */
+  ignore?: OwnableField[];
   source: SourceRef;
 }
+
+/** The user fields `policy.fields.ignore` and a user's `ignore:` can leave to others. */
+export const OWNABLE_FIELDS = [
+  "email",
+  "alias",
+  "title",
+  "accountNumber",
+  "color",
+  "language",
+  "locale",
+  "timezone",
+  "roles",
+  "supervisor",
+  "rates",
+  "contract",
+  "preferences",
+] as const;
+export type OwnableField = (typeof OWNABLE_FIELDS)[number];
 
 export type UnmanagedPolicy = "ignore" | "report" | "deactivate";
 

@@ -4,6 +4,7 @@ import type { Weekday } from "../../core/model.js";
 import type { KimaiUser } from "./api.js";
 import {
   DAY_PREFERENCES,
+  INTERNAL_PREFERENCES,
   PREFERENCES,
   parseDayList,
   preferenceCanon,
@@ -71,7 +72,8 @@ export function userDocument(user: KimaiUser, defaults: Readonly<Record<string, 
 
   const preferences: Record<string, string> = {};
   for (const [name, value] of stored) {
-    if (MAPPED.has(name) || name.startsWith("_") || value === null) continue;
+    if (MAPPED.has(name) || INTERNAL_PREFERENCES.has(name) || name.startsWith("_") || value === null)
+      continue;
     if (PREFERENCES[name] && !isSet(name)) continue;
     preferences[name] = value;
   }

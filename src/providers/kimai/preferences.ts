@@ -62,6 +62,9 @@ export const HIDDEN_PREFERENCES: ReadonlySet<string> = new Set([
   "export_decimal",
 ]);
 
+/** Preferences Kimai keeps for itself: never exported by import, never declared. LDAP stores `ldap_dn`. */
+export const INTERNAL_PREFERENCES: ReadonlySet<string> = new Set(["ldap_dn"]);
+
 /** Contract types that need the Working contract plugin. */
 export const PLUGIN_CONTRACT_TYPES = new Set(["week", "month"]);
 

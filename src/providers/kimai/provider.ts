@@ -21,6 +21,13 @@ import type {
 } from "../provider.js";
 import { userDocument } from "./export.js";
 import {
+  directoryNotes,
+  invalidEmailNote,
+  ownedUser,
+  ownershipNotes,
+  withoutIgnoredEmail,
+} from "./ownership.js";
+import {
   COLOR_VERSION,
   CONTRACT_VERSION,
   OLDEST_SUPPORTED,
@@ -128,10 +135,12 @@ export class KimaiProvider implements Provider {
     };
   }
 
-  desired(users: readonly DesiredUser[], snapshot: KimaiSnapshot, at: string): DesiredMapping {
+  desired(declaredUsers: readonly DesiredUser[], snapshot: KimaiSnapshot, at: string): DesiredMapping {
     const errors: string[] = [];
-    const notes: Note[] = [];
+    const notes: Note[] = ownershipNotes(declaredUsers);
     const remoteByKey = new Map(snapshot.users.map((u) => [u.username.toLowerCase(), u]));
+    // Fields left to others are neither checked, compared nor sent: every check below sees the owned user.
+    const users = declaredUsers.map(ownedUser);
     const emailOwner = new Map(snapshot.users.map((u) => [u.email.toLowerCase(), u.username]));
     const desiredByKey = new Map(users.map((u) => [u.username.toLowerCase(), u]));
     // Kimai's API lists no roles: the ones it knows for sure are the built-in ones and those users hold.
@@ -168,7 +177,10 @@ export class KimaiProvider implements Provider {
       const self = remoteByKey.get(key);
       const boss = user.supervisor ? remoteByKey.get(user.supervisor.toLowerCase()) : undefined;
       const sendsBoss = boss !== undefined && self?.supervisor?.id !== boss.id;
-      const sendsEmail = self === undefined || self.email.toLowerCase() !== user.email.toLowerCase();
+      const sendsEmail =
+        self === undefined ||
+        (!user.ignore?.includes("email") && self.email.toLowerCase() !== user.email.toLowerCase());
+      notes.push(...directoryNotes(user, self));
       if (sendsBoss && boss.systemAccount) {
         errors.push(
           `${where}: supervisor ${boss.username} is a system account in Kimai, and Kimai offers only enabled people (no system accounts) as supervisors: choose another supervisor`,
@@ -280,15 +292,21 @@ export class KimaiProvider implements Provider {
         errors.push(
           `${where}: ${user.username} was "${former}" in Kimai (previously), and Kimai's API cannot change a username: ${RENAME_HINT(former, user.username)}`,
         );
-      } else if (owner !== undefined && owner.toLowerCase() !== key) {
+      } else if (sendsEmail && owner !== undefined && owner.toLowerCase() !== key) {
         errors.push(
           `${where}: email ${user.email} already belongs to Kimai user "${owner}"; Kimai needs unique emails: change one of them${remote ? "" : `. If "${owner}" is this person under a former username, note that Kimai's API cannot change a username: ${RENAME_HINT(owner, user.username)}`}`,
         );
       }
     }
+    for (const remote of snapshot.users) {
+      const note = invalidEmailNote(remote, desiredByKey.get(remote.username.toLowerCase()));
+      if (note) notes.push(note);
+    }
     const lockedThrough = this.options.lockedThrough;
     return {
-      records: users.map(desiredRecord),
+      records: users.map((u) =>
+        withoutIgnoredEmail(desiredRecord(u), u, remoteByKey.has(u.username.toLowerCase())),
+      ),
       errors,
       notes,
       effects: (change) => contractChangeEffects(change, userRecord(snapshot, change.key), at, lockedThrough),
