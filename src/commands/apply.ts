@@ -7,6 +7,7 @@ import {
   PLAN_FORMAT_VERSION,
   countChanges,
   planHasChanges,
+  unplannedTargets,
   type Action,
   type Change,
   type Plan,
@@ -18,6 +19,7 @@ import { RefusedError, RosterformError } from "../errors.js";
 import { ExitCode, type Io } from "../io.js";
 import { styleFor, type Style } from "../render/style.js";
 import { targetTitle } from "../render/summary.js";
+import { printable } from "../printable.js";
 import { renderPlanText } from "../render/text.js";
 import { selectTargets, type TargetName } from "../targets.js";
 import {
@@ -52,7 +54,11 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
     : await planNow(options, io, style);
   const { plan, sessions, failures } = prepared;
   try {
-    if (!prepared.proceed) return failures.length > 0 ? ExitCode.Error : ExitCode.Ok;
+    refuseUnplanned(plan, failures, io);
+    if (!prepared.proceed) {
+      reportFailures(failures, io);
+      return failures.length > 0 ? ExitCode.Error : ExitCode.Ok;
+    }
     const refusals = plan.targets.flatMap((t) => t.refusals);
     if (refusals.length > 0 && !options.force) {
       throw new RefusedError(refusals.map((r) => r.message).join("\n"), ["nothing was changed"]);
@@ -90,11 +96,7 @@ interface Prepared {
 async function planNow(options: ApplyCommandOptions, io: Io, style: Style): Promise<Prepared> {
   const { plan, sessions, failures } = await makePlan(options, io);
   if (options.format !== "json") io.stdout(renderPlanText(plan, style));
-  if (!planHasChanges(plan)) {
-    reportFailures(failures, io);
-    return { plan, sessions, failures, proceed: false };
-  }
-  return { plan, sessions, failures, proceed: true };
+  return { plan, sessions, failures, proceed: planHasChanges(plan) };
 }
 
 async function fromSavedPlan(options: ApplyCommandOptions, planFile: string, io: Io): Promise<Prepared> {
@@ -107,6 +109,7 @@ async function fromSavedPlan(options: ApplyCommandOptions, planFile: string, io:
     const code = (error as NodeJS.ErrnoException).code;
     throw new RosterformError(`cannot read plan file ${planFile} (${code ?? String(error)})`);
   }
+  refuseUnplanned(plan, [], io);
   const state = await loadDesired(options.dir, plan.at, io);
   const sessions: TargetSession[] = [];
   if (plan.targets.length === 0) return { plan, sessions, failures: [], proceed: false };
@@ -146,6 +149,26 @@ async function fromSavedPlan(options: ApplyCommandOptions, planFile: string, io:
   return { plan, sessions, failures: [], proceed: planHasChanges(plan) };
 }
 
+/** One plan, one decision: when any selected target could not be planned, nothing is sent to any target. */
+function refuseUnplanned(plan: Plan, failures: readonly TargetFailure[], io: Io): void {
+  const unplanned = unplannedTargets(plan);
+  if (unplanned.length === 0) return;
+  reportFailures(failures, io);
+  // A saved plan carries the errors itself (no failure was met now): show them.
+  const saved =
+    failures.length === 0
+      ? unplanned.flatMap((t) => (t.errors ?? []).map((e) => `${targetTitle(t.target)}: ${e}`))
+      : [];
+  const others = plan.targets.filter((t) => !unplanned.includes(t)).map((t) => t.target);
+  const names = unplanned.map((t) => targetTitle(t.target)).join(" and ");
+  throw new RosterformError(`${names} could not be planned; nothing was sent to any target`, ExitCode.Error, [
+    ...saved,
+    others.length > 0
+      ? `fix the problem above, or apply the other target${others.length > 1 ? "s" : ""} alone: rosterform apply ${others.map((o) => `--target ${o}`).join(" ")}`
+      : "fix the problem above and run apply again",
+  ]);
+}
+
 async function confirm(io: Io): Promise<void> {
   if (!io.ask) {
     throw new RosterformError(
@@ -179,12 +202,12 @@ async function applyTarget(
       finished++;
       const where = `[${finished}/${total}] ${targetTitle(t.target)}`;
       if (result.status === "applied") {
-        io.stderr(`${style.green("✓")} ${where}: ${past(change.action)} ${change.name}\n`);
+        io.stderr(`${style.green("✓")} ${where}: ${past(change.action)} ${printable(change.name)}\n`);
         for (const r of result.remarks ?? []) io.stderr(`    note: ${r}\n`);
       } else {
         const mark = result.status === "failed" ? style.red("✗") : style.yellow("↷");
         io.stderr(
-          `${mark} ${where}: ${change.action} ${change.name} ${result.status}: ${result.error ?? ""}\n`,
+          `${mark} ${where}: ${change.action} ${printable(change.name)} ${result.status}: ${result.error ?? ""}\n`,
         );
         for (const h of result.hints ?? []) io.stderr(`    hint: ${h}\n`);
       }

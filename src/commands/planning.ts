@@ -2,13 +2,14 @@
 import { loadProject } from "../config/load.js";
 import { buildTargetPlan } from "../core/build-plan.js";
 import type { DesiredState } from "../core/model.js";
-import { PLAN_FORMAT_VERSION, type Plan, type TargetPlan } from "../core/plan.js";
+import { PLAN_FORMAT_VERSION, unplannedTarget, type Plan, type TargetPlan } from "../core/plan.js";
 import { ConfigError, PlanError, RosterformError } from "../errors.js";
 import type { Io } from "../io.js";
 import type { RemoteRecord } from "../core/records.js";
 import type { Provider, RemoteSnapshot } from "../providers/provider.js";
 import { connect, selectTargets, type ConnectOptions, type TargetName } from "../targets.js";
 import { formatDiagnostic } from "../core/diagnostics.js";
+import { describeError } from "./report.js";
 
 export interface PlanningOptions extends ConnectOptions {
   dir: string;
@@ -101,6 +102,7 @@ export async function makePlan(options: PlanningOptions, io: Io): Promise<Planne
       if (session) await session.provider.close();
       if (!(error instanceof RosterformError)) throw error;
       failures.push({ target, error });
+      plans.push(unplannedTarget(target, failureLines(error)));
     }
   }
   const plan: Plan = {
@@ -122,6 +124,12 @@ function onlySet(state: DesiredState, only: readonly string[] | undefined): Read
     throw new RosterformError(`--only names users not declared in users.d: ${unknown.join(", ")}`);
   }
   return wanted;
+}
+
+/** A failed target's errors as the plan carries them: the reasons of a PlanError, else the message and hints. */
+function failureLines(error: RosterformError): string[] {
+  if (error instanceof PlanError) return [...error.reasons];
+  return describeError(error).split("\n");
 }
 
 export async function closeAll(sessions: readonly TargetSession[]): Promise<void> {

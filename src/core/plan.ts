@@ -94,6 +94,11 @@ export interface TargetPlan {
   fingerprints: Record<Address, string | null>;
   /** Next effective-dated contract changes, for display. */
   scheduled: ScheduledChange[];
+  /**
+   * Why the target could not be planned, one line each; such a target has no changes, and a plan holding one
+   * is never applied (to any target): one person declared once must not end up half on-boarded.
+   */
+  errors?: string[];
 }
 
 export interface ScheduledChange {
@@ -103,6 +108,26 @@ export interface ScheduledChange {
   summary: string;
   /** What the switch will make the target recalculate when it happens (so months can be locked in time). */
   effects?: ChangeEffect[];
+}
+
+/** The plan of a target that could not be read or planned: no changes, only its errors. */
+export function unplannedTarget(target: string, errors: readonly string[]): TargetPlan {
+  return {
+    target,
+    endpoint: "",
+    counts: { remote: 0, declared: 0 },
+    changes: [],
+    notes: [],
+    refusals: [],
+    fingerprints: {},
+    scheduled: [],
+    errors: [...errors],
+  };
+}
+
+/** Targets that could not be planned. */
+export function unplannedTargets(plan: Plan): TargetPlan[] {
+  return plan.targets.filter((t) => (t.errors?.length ?? 0) > 0);
 }
 
 /** Version 2: changes named by address, with an action and a resource kind. */

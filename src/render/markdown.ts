@@ -2,6 +2,7 @@
 import { countChanges, type Action, type Change, type Plan, type TargetPlan } from "../core/plan.js";
 import { hiddenLine, visibleNotes } from "./notes.js";
 import { summaryLine, targetTitle } from "./summary.js";
+import { printable } from "../printable.js";
 
 /**
  * First line of every Markdown plan: invisible once rendered, it is how a CI job finds the comment it posted
@@ -26,6 +27,16 @@ export function renderPlanMarkdown(plan: Plan, limit: number = MARKDOWN_LIMIT): 
   const cut: { target: string; count: number }[] = [];
   for (const t of plan.targets) {
     const section = [`\n### ${escape(targetTitle(t.target))}\n`];
+    if (t.errors?.length) {
+      section.push(
+        `❌ **${escape(targetTitle(t.target))} could not be planned**, so this plan will not be applied to any target:`,
+        "",
+        ...t.errors.map((e) => `- ${escape(e)}`),
+        "",
+      );
+      out += section.join("\n");
+      continue;
+    }
     const notes = visibleNotes(t.notes);
     for (const note of notes.shown)
       section.push(`- ${note.level === "warning" ? "⚠️ " : ""}${escape(note.message)}`);
@@ -56,6 +67,7 @@ export function renderPlanMarkdown(plan: Plan, limit: number = MARKDOWN_LIMIT): 
 }
 
 function summaryTable(t: TargetPlan): string[] {
+  if (t.errors?.length) return [`**${escape(targetTitle(t.target))}**: ${summaryLine(t)}`, ""];
   const n = countChanges(t.changes);
   return [
     `**${escape(targetTitle(t.target))}** (${escape(t.endpoint)}): ${summaryLine(t)}`,
@@ -121,5 +133,5 @@ function html(s: string): string {
 
 /** User-controlled text never becomes HTML or Markdown structure in a PR comment. */
 function escape(s: string): string {
-  return html(s).replace(/([\\`*_[\]])/g, "\\$1");
+  return html(printable(s)).replace(/([\\`*_[\]])/g, "\\$1");
 }

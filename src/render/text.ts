@@ -3,6 +3,7 @@ import type { Action, AttrChange, Change, ChangeEffect, Plan, TargetPlan } from 
 import { noStyle, type Style } from "./style.js";
 import { hiddenLine, visibleNotes } from "./notes.js";
 import { summaryLine, targetTitle } from "./summary.js";
+import { printable } from "../printable.js";
 
 const SYMBOL: Record<Action, string> = {
   create: "+",
@@ -18,6 +19,12 @@ export function renderPlanText(plan: Plan, style: Style = noStyle): string {
 
 function renderTarget(t: TargetPlan, many: boolean, style: Style): string {
   const lines: string[] = [];
+  if (t.errors?.length) {
+    lines.push(style.bold(targetTitle(t.target)), "");
+    for (const e of t.errors) lines.push(style.red(`  ✗ ${printable(e)}`));
+    lines.push("", style.bold(many ? `${targetTitle(t.target)}: ${summaryLine(t)}` : summaryLine(t)));
+    return `${lines.join("\n")}\n`;
+  }
   lines.push(
     style.bold(
       `${targetTitle(t.target)} ${style.dim(`(${t.endpoint}: ${t.counts.remote} on the server, ${t.counts.declared} declared)`)}`,
@@ -28,18 +35,20 @@ function renderTarget(t: TargetPlan, many: boolean, style: Style): string {
   const { shown, hidden } = visibleNotes(t.notes);
   for (const note of shown) {
     lines.push(
-      note.level === "warning" ? style.yellow(`  ! ${note.message}`) : style.dim(`  · ${note.message}`),
+      note.level === "warning"
+        ? style.yellow(`  ! ${printable(note.message)}`)
+        : style.dim(`  · ${printable(note.message)}`),
     );
   }
   if (hidden > 0) lines.push(style.dim(`  · ${hiddenLine(hidden)}`));
   if (t.scheduled.length > 0) {
     lines.push("  Scheduled contract changes:");
     for (const s of t.scheduled) {
-      lines.push(`    ${s.from}  ${s.key} → ${s.summary}`);
+      lines.push(`    ${s.from}  ${printable(s.key)} → ${printable(s.summary)}`);
       lines.push(...effectLines(s.effects, "        ", style));
     }
   }
-  for (const r of t.refusals) lines.push(style.red(`  ✗ refused: ${r.message}`));
+  for (const r of t.refusals) lines.push(style.red(`  ✗ refused: ${printable(r.message)}`));
   if (t.notes.length > 0 || t.scheduled.length > 0 || t.refusals.length > 0) lines.push("");
   const summary = summaryLine(t);
   lines.push(style.bold(many ? `${targetTitle(t.target)}: ${summary}` : summary));
@@ -57,19 +66,19 @@ function colour(action: Action, style: Style): (s: string) => string {
 function renderChange(change: Change, style: Style): string[] {
   const paint = colour(change.action, style);
   const label = change.action === "create" || change.action === "update" ? "" : ` (${change.action})`;
-  const why = change.reason ? style.dim(`  # ${change.reason}`) : "";
-  const head = `  ${paint(`${SYMBOL[change.action]} ${change.name}`)}${label}${why}`;
+  const why = change.reason ? style.dim(`  # ${printable(change.reason)}`) : "";
+  const head = `  ${paint(`${SYMBOL[change.action]} ${printable(change.name)}`)}${label}${why}`;
   const width = Math.max(...change.attrs.map((a) => a.key.length));
   return [
     head,
-    ...change.attrs.map((a) => `      ${a.key.padEnd(width)}  ${values(a, change.action, style)}`),
+    ...change.attrs.map((a) => `      ${printable(a.key).padEnd(width)}  ${values(a, change.action, style)}`),
     ...effectLines(change.effects, "      ", style),
   ];
 }
 
 function values(a: AttrChange, action: Action, style: Style): string {
-  if (action === "create" || !a.from) return a.to.human;
-  return `${style.red(a.from.human)} → ${style.green(a.to.human)}`;
+  if (action === "create" || !a.from) return printable(a.to.human);
+  return `${style.red(printable(a.from.human))} → ${style.green(printable(a.to.human))}`;
 }
 
 /** What else a change does, under its values: `! expected hours change for …`. */

@@ -46,3 +46,23 @@ test("title, account number and alias are compared trimmed, as Kimai stores them
   const again = await run(["plan"], sb.env, dir);
   expect(again.stdout).toContain("No changes.");
 });
+
+test("text and Markdown output escape control and invisible characters in values from the server", async () => {
+  const forged = "eve\u001b[2K\r+ mallory (create)\u202e";
+  sb = await sandbox(
+    adminSeed({
+      users: [...adminSeed().users, seedUser(2, forged, { email: "eve@example.com", title: "x" })],
+    }),
+  );
+  dir = await project({ "users.d/anna.yaml": "username: anna\nemail: anna@example.com\n" });
+  const escaped = "eve\\u{001b}[2K\\u{000d}+ mallory (create)\\u{202e}";
+  const text = await run(["plan"], sb.env, dir);
+  expect(text.code, text.stderr).toBe(0);
+  expect(text.stdout).toContain(`· ${escaped} (enabled) is on the server but not in users.d`);
+  expect(text.stdout).not.toMatch(/[\u001b\r\u202e]/);
+  const md = await run(["plan", "--format", "markdown"], sb.env, dir);
+  expect(md.stdout).not.toMatch(/[\u001b\r\u202e]/);
+  expect(md.stdout).toContain("eve\\\\u{001b}");
+  expect((await run(["apply", "--yes"], sb.env, dir)).code).toBe(0);
+  expect((await run(["plan"], sb.env, dir)).stdout).toContain("No changes.");
+});
