@@ -54,7 +54,7 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
     : await planNow(options, io, style);
   const { plan, sessions, failures } = prepared;
   try {
-    refuseUnplanned(plan, failures, io);
+    if (refuseUnplanned(plan, failures, io)) return ExitCode.Error;
     if (!prepared.proceed) {
       reportFailures(failures, io);
       return failures.length > 0 ? ExitCode.Error : ExitCode.Ok;
@@ -150,10 +150,12 @@ async function fromSavedPlan(options: ApplyCommandOptions, planFile: string, io:
 }
 
 /** One plan, one decision: when any selected target could not be planned, nothing is sent to any target. */
-function refuseUnplanned(plan: Plan, failures: readonly TargetFailure[], io: Io): void {
+function refuseUnplanned(plan: Plan, failures: readonly TargetFailure[], io: Io): boolean {
   const unplanned = unplannedTargets(plan);
-  if (unplanned.length === 0) return;
+  if (unplanned.length === 0) return false;
   reportFailures(failures, io);
+  // The only target failed: its error, already printed, says it all.
+  if (failures.length > 0 && unplanned.length === plan.targets.length) return true;
   // A saved plan carries the errors itself (no failure was met now): show them.
   const saved =
     failures.length === 0

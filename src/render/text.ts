@@ -14,6 +14,8 @@ const SYMBOL: Record<Action, string> = {
 };
 
 export function renderPlanText(plan: Plan, style: Style = noStyle): string {
+  // When no target could be planned there is no plan to show: the errors are on stderr.
+  if (plan.targets.every((t) => t.errors?.length)) return "";
   return plan.targets.map((t) => renderTarget(t, plan.targets.length > 1, style)).join("\n");
 }
 

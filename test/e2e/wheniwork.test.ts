@@ -79,7 +79,7 @@ describe("both targets", () => {
     expect((await kimai.state()).users.map((u) => u.username)).toContain("anna");
   });
 
-  test("a failure in one target does not stop the other; one exit code for the run", async () => {
+  test("a failure in one target stops the apply for both (one plan, one decision); one exit code", async () => {
     kimai = await sandbox();
     wiw = await wiwSandbox();
     dir = await project(
@@ -91,7 +91,8 @@ describe("both targets", () => {
     expect(apply.stderr).toContain(
       'users.d/anna.yaml: When I Work has no position named "Baker"; known: Barista, Cashier, Manager',
     );
-    expect((await kimai.state()).users.map((u) => u.username)).toContain("anna");
+    expect(apply.stderr).toContain("rosterform apply --target kimai");
+    expect((await kimai.state()).users.map((u) => u.username)).not.toContain("anna");
     expect((await wiw.state()).users.map((u) => u.email)).not.toContain("anna@example.com");
   });
 
