@@ -155,7 +155,10 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
   let projectDir: string | undefined;
   const dirOf = (dir: string) => (projectDir = resolve(io.cwd, dir));
   const timeoutOption = () =>
-    new Option("--timeout <seconds>", "seconds to wait for each HTTP answer before retrying")
+    new Option(
+      "--timeout <seconds>",
+      "deadline in seconds for each HTTP request as a whole (connect, headers, body)",
+    )
       .argParser(integer("--timeout", 1, 3600))
       .default(30);
 

@@ -42,6 +42,8 @@ export class RefusedError extends RosterformError {
 
 /** The server answered with an error status. */
 export class HttpError extends RosterformError {
+  /** Whether the client counted it as "try later" (then a create or archive checks before repeating). */
+  retryable = false;
   constructor(
     readonly method: string,
     readonly path: string,

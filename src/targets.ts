@@ -2,6 +2,7 @@
 import type { RosterConfig } from "./core/model.js";
 import { RosterformError } from "./errors.js";
 import type { HttpClientOptions } from "./http/client.js";
+import { describeRetry, runRetryBudget, type RetryInfo } from "./http/retry.js";
 import type { Io } from "./io.js";
 import { kimaiConnection } from "./providers/kimai/connect.js";
 import { KimaiProvider } from "./providers/kimai/provider.js";
@@ -38,6 +39,11 @@ export function selectTargets(config: RosterConfig, wanted: readonly string[] | 
 }
 
 export function connect(target: TargetName, config: RosterConfig, io: Io, options: ConnectOptions): Provider {
+  // Every retry is one line on stderr, and all systems of a run share one retry budget.
+  const retrying = {
+    onRetry: options.onRetry ?? ((info: RetryInfo) => io.stderr(`${describeRetry(info)}\n`)),
+    budget: runRetryBudget(io),
+  };
   if (target === "kimai") {
     const kimai = config.targets.kimai;
     if (!kimai) throw new RosterformError("targets.kimai is not configured");
@@ -49,7 +55,7 @@ export function connect(target: TargetName, config: RosterConfig, io: Io, option
       ...(kimai.lockedThrough ? { lockedThrough: kimai.lockedThrough } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       connections: Math.max(4, (options.parallelism ?? 4) + 2),
-      ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+      ...retrying,
     });
   }
   const wiw = config.targets.wheniwork;
@@ -64,6 +70,6 @@ export function connect(target: TargetName, config: RosterConfig, io: Io, option
     ...(userId ? { userId } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     connections: Math.max(4, (options.parallelism ?? 4) + 2),
-    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    ...retrying,
   });
 }

@@ -3,26 +3,40 @@ import { Agent, request, errors as undiciErrors } from "undici";
 import { HttpError, NetworkError, RosterformError, UnexpectedAnswerError } from "../errors.js";
 import { isCredentialHeader, registerSecret } from "../redact.js";
 import { JsonArrayParser, type Slim } from "./json-array.js";
-import { DEFAULT_RETRY, isRetryableStatus, retryDelayMs, type RetryPolicy } from "./retry.js";
+import {
+  DEFAULT_RETRY,
+  isRetryableStatus,
+  parseRetryAfter,
+  RetryBudget,
+  retryDelayMs,
+  type RetryInfo,
+  type RetryPolicy,
+} from "./retry.js";
 
 export interface HttpClientOptions {
   baseUrl: string;
   /** Sent with every request (credentials live here and nowhere else). */
   headers: Record<string, string>;
+  /** The deadline of each attempt: connecting, the headers and the whole body (default 30 s). */
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   connections?: number;
   /** More answers worth retrying than 429/502/503/504, e.g. a throttling 403 without a JSON body. */
   retryable?: (response: HttpResponse) => boolean;
+  /** The waiting all retries may add up to; share one between the clients of a run. */
+  budget?: RetryBudget;
+  /** The largest answer read whole (default 64 MiB); a JSON array read element by element may reach 2 GiB. */
+  maxBodyBytes?: number;
   /** Told about each retry, for progress output. Never given headers. */
-  onRetry?: (info: {
-    method: string;
-    path: string;
-    attempt: number;
-    delayMs: number;
-    reason: string;
-  }) => void;
+  onRetry?: (info: RetryInfo) => void;
 }
+
+/** Answers larger than this are not read (and not retried): a wrong URL, a proxy, or a broken server. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+/** A list parsed as it arrives holds one element at a time, so it may be much larger (100,000 Kimai users ~ 700 MB). */
+export const MAX_LIST_BYTES = 2 * 1024 * 1024 * 1024;
+/** Of an error answer only the start is kept: it is shown shortened anyway. */
+const ERROR_BODY_BYTES = 64 * 1024;
 
 export interface RequestOptions {
   query?: Record<string, string>;
@@ -53,6 +67,8 @@ export class HttpClient {
   private readonly agent: Agent;
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
+  private readonly budget: RetryBudget;
+  private readonly maxBodyBytes: number;
   readonly base: URL;
   /** Requests sent, by "METHOD /path-pattern" (ids replaced by :id). */
   readonly counts = new Map<string, number>();
@@ -64,6 +80,8 @@ export class HttpClient {
     }
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.budget = options.budget ?? new RetryBudget();
+    this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
     this.agent = new Agent({
       connections: options.connections ?? 16,
       keepAliveTimeout: 10_000,
@@ -73,25 +91,29 @@ export class HttpClient {
     });
   }
 
-  /** Sends once per attempt; retries "safe" requests on network errors, 429 and 502/503/504. Throws HttpError / NetworkError. */
+  /**
+   * Sends once per attempt; retries "safe" requests on network errors, 429 and 502/503/504 (and what
+   * `retryable` adds), each retry told to onRetry. An answer that cannot be used (not JSON, too large) is
+   * never retried. Throws HttpError / NetworkError / UnexpectedAnswerError.
+   */
   async send(method: string, path: string, options: RequestOptions = {}): Promise<HttpResponse> {
     const attempts = options.retry === "once" ? 1 : this.retry.retries + 1;
+    const networkAttempts = Math.min(attempts, this.retry.networkRetries + 1);
     for (let attempt = 1; ; attempt++) {
+      let response: HttpResponse;
       try {
-        const response = await this.sendOnce(method, path, options);
-        if (response.status < 400) return response;
-        const retryAfter = headerValue(response.headers["retry-after"]);
-        const error = new HttpError(method, path, response.status, response.text, [], retryAfter);
-        const retryable = isRetryableStatus(response.status) || (this.options.retryable?.(response) ?? false);
-        if (attempt >= attempts || !retryable) throw error;
-        await this.pause(method, path, attempt, retryAfter, `${response.status}`);
+        response = await this.sendOnce(method, path, options);
       } catch (error) {
-        if (error instanceof HttpError) throw error;
-        const failure = error instanceof NetworkError ? error : toNetworkError(method, path, error);
-        const networkAttempts = Math.min(attempts, this.retry.networkRetries + 1);
-        if (attempt >= networkAttempts) throw failure;
-        await this.pause(method, path, attempt, undefined, failure.reason);
+        if (!(error instanceof NetworkError) || attempt >= networkAttempts) throw error;
+        await this.wait(error, attempt, networkAttempts, undefined, error.reason);
+        continue;
       }
+      if (response.status < 400) return response;
+      const retryAfter = headerValue(response.headers["retry-after"]);
+      const error = new HttpError(method, path, response.status, response.text, [], retryAfter);
+      error.retryable = isRetryableStatus(response.status) || (this.options.retryable?.(response) ?? false);
+      if (attempt >= attempts || !error.retryable) throw error;
+      await this.wait(error, attempt, attempts, retryAfter, `${response.status}`);
     }
   }
 
@@ -111,6 +133,9 @@ export class HttpClient {
     const countKey = `${method} ${path.replace(/\/\d+(?=\/|$)/g, "/:id")}`;
     this.counts.set(countKey, (this.counts.get(countKey) ?? 0) + 1);
     const hasBody = options.body !== undefined;
+    // One deadline for the whole attempt: a server that drips a byte at a time cannot stretch it.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.timeoutMs);
     try {
       const res = await request(url, {
         method: method as "GET",
@@ -123,32 +148,189 @@ export class HttpClient {
         body: hasBody ? JSON.stringify(options.body) : null,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
+        signal: deadline.signal,
       });
-      if (options.items && res.statusCode < 400) {
-        const parser = new JsonArrayParser(options.items, options.slim);
-        for await (const chunk of res.body) parser.write(chunk as Buffer);
-        const result = parser.end();
-        const body = result.array ? result.items : result.value;
-        return { status: res.statusCode, headers: res.headers, body, text: "" };
+      const answer = { method, path, status: res.statusCode, type: headerValue(res.headers["content-type"]) };
+      if (res.statusCode >= 400) {
+        const text = await readText(res.body, ERROR_BODY_BYTES);
+        return { status: res.statusCode, headers: res.headers, body: parseJson(text), text };
       }
-      const text = await res.body.text();
-      return { status: res.statusCode, headers: res.headers, body: parseJson(text), text };
+      const read = await readBody(res.body, options, this.maxBodyBytes, answer);
+      if (read.array) return { status: res.statusCode, headers: res.headers, body: read.items, text: "" };
+      const body = parseJson(read.text);
+      if (body === undefined && read.text.trim() !== "")
+        throw new NotJsonError(answer, read.text, read.bytes);
+      return { status: res.statusCode, headers: res.headers, body, text: read.text };
     } catch (error) {
       if (error instanceof RosterformError) throw error;
-      if (error instanceof SyntaxError) {
-        throw new UnexpectedAnswerError(`${method} ${path}: the answer is not valid JSON (${error.message})`);
+      if (deadline.signal.aborted) {
+        throw new NetworkError(
+          method,
+          path,
+          `no complete answer within ${this.timeoutMs / 1000} s (--timeout)`,
+        );
       }
       if (isTransportError(error)) throw toNetworkError(method, path, error);
       throw error; // a bug: keep its stack
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  /** Waits as a retry would (for callers that decide themselves whether to repeat). */
+  /** Waits as a retry would (for callers that decide themselves whether to repeat); throws when it may not. */
   async pause(method: string, path: string, attempt: number, retryAfter: string | undefined, reason: string) {
+    const failure = new RosterformError(`${method} ${path}: ${reason}`);
+    await this.wait(failure, attempt, undefined, retryAfter, reason, { method, path });
+  }
+
+  /** Reports and waits before attempt `attempt + 1`, or throws `failure` when the cap or the budget forbid. */
+  private async wait(
+    failure: RosterformError,
+    attempt: number,
+    attempts: number | undefined,
+    retryAfter: string | undefined,
+    reason: string,
+    request?: { method: string; path: string },
+  ): Promise<void> {
+    const { method, path } = request ?? (failure as HttpError | NetworkError);
     const delayMs = retryDelayMs(attempt, this.retry, retryAfter);
-    this.options.onRetry?.({ method, path, attempt, delayMs, reason });
+    const refusal = this.budget.take(delayMs, parseRetryAfter(retryAfter) !== undefined);
+    if (refusal) throw withHint(failure, `not retried: ${refusal}`);
+    this.options.onRetry?.({ method, path, attempt, delayMs, reason, ...(attempts ? { attempts } : {}) });
     await new Promise((resolve) => setTimeout(resolve, delayMs));
   }
+}
+
+interface AnswerFacts {
+  method: string;
+  path: string;
+  status: number;
+  type: string | undefined;
+}
+
+/** A 2xx answer that is not JSON: a proxy page, a login form, a wrong URL. Never retried. */
+export class NotJsonError extends UnexpectedAnswerError {
+  constructor(
+    readonly answer: AnswerFacts,
+    text: string,
+    bytes: number,
+  ) {
+    const start = text.replace(/\s+/g, " ").trim().slice(0, 80);
+    super(
+      `${answer.method} ${answer.path}: the answer (${answer.status}, ${answer.type ?? "no content type"}, ${size(bytes)}) is not JSON: "${start}${text.length > 80 ? "…" : ""}"`,
+    );
+  }
+}
+
+/** An answer over the size limit: read no further, never retried. */
+export class AnswerTooLargeError extends UnexpectedAnswerError {
+  constructor(answer: AnswerFacts, limit: number) {
+    super(
+      `${answer.method} ${answer.path}: the answer (${answer.status}, ${answer.type ?? "no content type"}) is larger than ${size(limit)}; stopped reading it and did not retry`,
+    );
+  }
+}
+
+type BodyRead = { array: true; items: unknown[] } | { array: false; text: string; bytes: number };
+
+/**
+ * Reads a 2xx body within `limit` bytes. With `items`, a JSON array is parsed element by element (and may
+ * reach MAX_LIST_BYTES); anything else is collected as text.
+ */
+async function readBody(
+  body: AsyncIterable<unknown> & { destroy(): unknown },
+  options: Pick<RequestOptions, "items" | "slim">,
+  limit: number,
+  answer: AnswerFacts,
+): Promise<BodyRead> {
+  const pieces: Buffer[] = [];
+  let bytes = 0;
+  let parser: JsonArrayParser<unknown> | undefined;
+  const items = options.items;
+  let decided = !items;
+  for await (const piece of body) {
+    const chunk = piece as Buffer;
+    bytes += chunk.length;
+    if (!decided) {
+      // An array goes to the streaming parser; anything else (an error page) is read as text, within `limit`.
+      const first = firstSignificantByte(chunk);
+      if (first === undefined) {
+        pieces.push(chunk);
+        continue;
+      }
+      decided = true;
+      if (first === 0x5b && items) {
+        parser = new JsonArrayParser(items, options.slim);
+        for (const p of pieces) parser.write(p);
+        pieces.length = 0;
+      }
+    }
+    if (bytes > (parser ? Math.max(limit, MAX_LIST_BYTES) : limit)) {
+      body.destroy();
+      throw new AnswerTooLargeError(answer, parser ? MAX_LIST_BYTES : limit);
+    }
+    if (parser) parser.write(chunk);
+    else pieces.push(chunk);
+  }
+  if (parser) {
+    const result = parser.end();
+    if (result.array) return { array: true, items: result.items };
+    return { array: false, text: result.value === undefined ? "[…" : JSON.stringify(result.value), bytes };
+  }
+  return { array: false, text: Buffer.concat(pieces).toString("utf8"), bytes };
+}
+
+/** The first byte that is not whitespace or a UTF-8 BOM. */
+function firstSignificantByte(chunk: Buffer): number | undefined {
+  for (let i = 0; i < chunk.length; i++) {
+    const c = chunk[i]!;
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xef || c === 0xbb || c === 0xbf)
+      continue;
+    return c;
+  }
+  return undefined;
+}
+
+/** At most `limit` bytes of the body as text; the rest is not read. */
+async function readText(body: AsyncIterable<unknown> & { destroy(): unknown }, limit: number) {
+  const pieces: Buffer[] = [];
+  let bytes = 0;
+  for await (const piece of body) {
+    const chunk = piece as Buffer;
+    pieces.push(chunk);
+    bytes += chunk.length;
+    if (bytes >= limit) {
+      body.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(pieces).subarray(0, limit).toString("utf8");
+}
+
+function size(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${Math.round(bytes / (1024 * 1024))} MB`
+    : bytes >= 1024
+      ? `${Math.round(bytes / 1024)} kB`
+      : `${bytes} bytes`;
+}
+
+function withHint(error: RosterformError, hint: string): RosterformError {
+  if (error instanceof HttpError) {
+    const copy = new HttpError(
+      error.method,
+      error.path,
+      error.status,
+      error.body,
+      [...error.hints, hint],
+      error.retryAfter,
+    );
+    copy.retryable = error.retryable;
+    return copy;
+  }
+  if (error instanceof NetworkError)
+    return new NetworkError(error.method, error.path, error.reason, [...error.hints, hint]);
+  return new RosterformError(`${error.message}; ${hint}`);
 }
 
 function parseJson(text: string): unknown {

@@ -20,12 +20,17 @@ export async function sendCheckingFirst<T>(
       return { value: await o.send(), foundAfterLoss: false };
     } catch (error) {
       const unsure =
-        error instanceof NetworkError || (error instanceof HttpError && isRetryableStatus(error.status));
+        error instanceof NetworkError ||
+        (error instanceof HttpError && (error.retryable || isRetryableStatus(error.status)));
       if (!unsure) throw error;
       const found = await o.check();
       if (found !== undefined) return { value: found, foundAfterLoss: true };
       if (attempt >= o.attempts) throw error;
-      await o.pause(attempt, error instanceof HttpError ? error.retryAfter : undefined, error.message);
+      await o.pause(
+        attempt,
+        error instanceof HttpError ? error.retryAfter : undefined,
+        error instanceof HttpError ? `${error.status}` : error.reason,
+      );
     }
   }
 }

@@ -29,11 +29,17 @@ afterEach(async () => {
   sb = wiw = server = dir = undefined;
 });
 
-/** Exit 1 and exactly one line on stderr, `error: <target>: <message>`, which is returned. */
+/** One line per retry before it, in the documented shape. */
+const RETRY_LINE = /^retrying [A-Z]+ \/\S* in \d+(\.\d)? s \(.+\), attempt \d+ of \d+$/;
+
+/** Exit 1 and exactly one line on stderr, `error: <target>: <message>`, which is returned (after any retry lines). */
 function oneLine(r: RunResult, target = "Kimai"): string {
   expect(r.code, r.stderr).toBe(1);
   expect(r.stdout).toBe("");
-  const lines = r.stderr.split("\n").filter(Boolean);
+  const all = r.stderr.split("\n").filter(Boolean);
+  const retries = all.filter((l) => l.startsWith("retrying "));
+  for (const l of retries) expect(l).toMatch(RETRY_LINE);
+  const lines = all.filter((l) => !l.startsWith("retrying "));
   expect(lines, r.stderr).toHaveLength(1);
   expect(lines[0]!.startsWith(`error: ${target}: `), lines[0]).toBe(true);
   return lines[0]!.slice(`error: ${target}: `.length);
@@ -204,9 +210,15 @@ test("a server error is one line, not a body dump; a 503 only after the retries"
     `Kimai at ${url} answered 500 to GET /api/version: the server has a problem; check its logs or try again later`,
   );
   status = 503;
-  expect(oneLine(await run(["plan"], env, dir))).toBe(
+  const busy = await run(["plan"], env, dir);
+  expect(oneLine(busy)).toBe(
     `Kimai at ${url} answered 503 to GET /api/version, also after retries: the server has a problem; check its logs or try again later`,
   );
+  // Each retry was told, one line each, before the error.
+  expect(busy.stderr.split("\n").filter((l) => l.startsWith("retrying GET /api/version in "))).toHaveLength(
+    5,
+  );
+  expect(busy.stderr).toMatch(/retrying GET \/api\/version in \d+(\.\d)? s \(503\), attempt 6 of 6\n/);
 }, 60_000);
 
 test("When I Work: a missing, rejected or unreadable token and an unreachable server are one line each", async () => {

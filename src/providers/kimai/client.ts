@@ -1,6 +1,6 @@
 // Kimai API calls rosterform makes, on the shared HTTP client. Knows paths and shapes, not plans.
 import { HttpError } from "../../errors.js";
-import type { HttpClient } from "../../http/client.js";
+import { NotJsonError, type HttpClient, type HttpResponse } from "../../http/client.js";
 import { asKimaiUser, asKimaiUserList, type KimaiPlugin, type KimaiUser, type KimaiVersion } from "./api.js";
 
 export type KimaiUserBody = Record<string, string | number | boolean | null | string[]>;
@@ -9,7 +9,14 @@ export class KimaiClient {
   constructor(readonly http: HttpClient) {}
 
   async version(): Promise<KimaiVersion> {
-    const res = await this.http.send("GET", "/api/version");
+    let res: HttpResponse;
+    try {
+      res = await this.http.send("GET", "/api/version");
+    } catch (error) {
+      // A web page where Kimai's API should be: said as "not Kimai" by the preflight.
+      if (!(error instanceof NotJsonError)) throw error;
+      res = { status: error.answer.status, headers: {}, body: undefined, text: "" };
+    }
     const body = res.body as Partial<KimaiVersion> | undefined;
     if (!body || typeof body.version !== "string") {
       throw new HttpError("GET", "/api/version", res.status, res.text, [

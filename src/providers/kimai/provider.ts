@@ -69,6 +69,7 @@ export interface KimaiProviderOptions {
   connections?: number;
   retry?: HttpClientOptions["retry"];
   onRetry?: HttpClientOptions["onRetry"];
+  budget?: HttpClientOptions["budget"];
 }
 
 export interface KimaiSnapshot extends RemoteSnapshot {
@@ -100,6 +101,7 @@ export class KimaiProvider implements Provider {
       ...(options.connections !== undefined ? { connections: options.connections } : {}),
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+      ...(options.budget ? { budget: options.budget } : {}),
     });
     this.client = new KimaiClient(http);
   }

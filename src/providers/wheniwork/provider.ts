@@ -39,6 +39,7 @@ export interface WhenIWorkProviderOptions {
   /** The rate-limit window W-Limit-Remaining counts in (default one minute; shorter in tests). */
   rateWindowMs?: number;
   onRetry?: HttpClientOptions["onRetry"];
+  budget?: HttpClientOptions["budget"];
 }
 
 export interface WhenIWorkSnapshot extends RemoteSnapshot {
@@ -68,6 +69,7 @@ export class WhenIWorkProvider implements Provider {
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.connections !== undefined ? { connections: options.connections } : {}),
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+      ...(options.budget ? { budget: options.budget } : {}),
     });
     const reserve = options.connections ?? 4;
     this.client = new WhenIWorkClient(
