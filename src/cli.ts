@@ -4,12 +4,10 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { runApply } from "./commands/apply.js";
-import { runImport } from "./commands/import.js";
-import { runInit, type CiChoice } from "./commands/init.js";
-import { runPlan } from "./commands/plan.js";
+// Each command is imported when it runs (`await import` in its action): `--version` and `validate` load neither
+// the HTTP client nor the providers, and only `sandbox` loads the sandboxes.
+import type { CiChoice } from "./commands/init.js";
 import { describeError } from "./commands/report.js";
-import { runValidate } from "./commands/validate.js";
 import { ConfigError, RosterformError } from "./errors.js";
 import { ExitCode, processIo, type Io } from "./io.js";
 import { redact, redactingIo } from "./redact.js";
@@ -176,6 +174,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .option("--force", "replace files that exist (default: keep them and say so)")
     .addHelpText("after", EXAMPLES.init)
     .action(async (o: { dir: string; ci: CiChoice; force?: boolean }) => {
+      const { runInit } = await import("./commands/init.js");
       exitCode = await runInit(
         { dir: resolve(io.cwd, o.dir), ci: o.ci, ...(o.force ? { force: true } : {}) },
         io,
@@ -190,6 +189,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .option("--at <date>", "select contracts in force on this date (default: today)", isoDate)
     .addHelpText("after", EXAMPLES.validate)
     .action(async (o: { dir: string; format: "text" | "json"; at?: string }) => {
+      const { runValidate } = await import("./commands/validate.js");
       exitCode = await runValidate(
         { dir: dirOf(o.dir), format: o.format, ...(o.at ? { at: o.at } : {}) },
         io,
@@ -213,6 +213,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .addOption(timeoutOption())
     .addHelpText("after", EXAMPLES.plan)
     .action(async (o: PlanCliOptions) => {
+      const { runPlan } = await import("./commands/plan.js");
       exitCode = await runPlan(
         {
           dir: dirOf(o.dir),
@@ -244,6 +245,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .addOption(timeoutOption())
     .addHelpText("after", EXAMPLES.apply)
     .action(async (planfile: string | undefined, o: ApplyCliOptions) => {
+      const { runApply } = await import("./commands/apply.js");
       exitCode = await runApply(
         {
           dir: dirOf(o.dir),
@@ -276,6 +278,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .addHelpText("after", EXAMPLES.import)
     .action(
       async (o: { dir: string; target: "kimai"; out?: string; overwrite?: boolean; timeout: number }) => {
+        const { runImport } = await import("./commands/import.js");
         exitCode = await runImport(
           {
             dir: dirOf(o.dir),
