@@ -20,7 +20,8 @@ function staticClosure(entry: string): Set<string> {
     for (const match of readFileSync(file, "utf8").matchAll(STATIC_IMPORT)) {
       const spec = match[1] ?? "";
       if (spec.startsWith(".")) visit(resolve(dirname(file), spec.replace(/\.js$/, ".ts")));
-      else seen.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : (spec.split("/")[0] ?? spec));
+      else
+        seen.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : (spec.split("/")[0] ?? spec));
     }
   };
   visit(join(SRC, entry));
