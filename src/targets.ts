@@ -53,6 +53,7 @@ export function connect(target: TargetName, config: RosterConfig, io: Io, option
       token,
       workContractPlugin: kimai.workContractPlugin,
       ...(kimai.lockedThrough ? { lockedThrough: kimai.lockedThrough } : {}),
+      ...(kimai.currency ? { currency: kimai.currency } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       connections: Math.max(4, (options.parallelism ?? 4) + 2),
       ...retrying,

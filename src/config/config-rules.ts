@@ -36,6 +36,7 @@ export function readProjectConfig(data: unknown, report: FileReport): ProjectCon
     if (plugin === true || plugin === false || plugin === "auto") kimai.workContractPlugin = plugin;
     const locked = readMonth(targets.kimai.lockedThrough, ["targets", "kimai", "lockedThrough"], report);
     if (locked !== undefined) kimai.lockedThrough = locked;
+    if (typeof targets.kimai.currency === "string") kimai.currency = targets.kimai.currency;
     config.targets.kimai = kimai;
   }
   if (isRecord(targets.wheniwork)) {

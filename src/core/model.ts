@@ -114,6 +114,8 @@ export interface KimaiTargetConfig {
   workContractPlugin: "auto" | boolean;
   /** YYYY-MM: the last month whose working times are locked (approved) in Kimai; later ones are recalculated. */
   lockedThrough?: string;
+  /** Printed after rates (Kimai keeps them without one), e.g. EUR. */
+  currency?: string;
 }
 
 export type ContractChangePolicy = "warn" | "refuse";

@@ -57,8 +57,8 @@ function supervisorAttr(username: string | null): AttrValue {
   return attr(username, username, key, [address("kimai", USER_KIND.kind, key)]);
 }
 
-export function preferenceAttr(name: string, value: string | null): AttrValue {
-  return attr(value, preferenceHuman(name, value), preferenceCanon(name, value));
+export function preferenceAttr(name: string, value: string | null, currency?: string): AttrValue {
+  return attr(value, preferenceHuman(name, value, currency), preferenceCanon(name, value));
 }
 
 /** The preferences a contract sets, by Kimai name. */
@@ -93,7 +93,8 @@ export function declaredPreferences(user: DesiredUser): Record<string, string> {
   return prefs;
 }
 
-export function desiredRecord(user: DesiredUser): DesiredRecord {
+/** `currency`: targets.kimai.currency, printed after amounts (Kimai keeps rates without one). */
+export function desiredRecord(user: DesiredUser, currency?: string): DesiredRecord {
   const attrs: Record<string, AttrValue> = { email: attr(user.email, user.email, user.email.toLowerCase()) };
   if (user.alias !== undefined) attrs.alias = text(user.alias);
   if (user.title !== undefined) attrs.title = text(user.title);
@@ -105,7 +106,7 @@ export function desiredRecord(user: DesiredUser): DesiredRecord {
   if (user.roles !== undefined) attrs.roles = rolesAttr(user.roles);
   if (user.supervisor !== undefined) attrs.supervisor = supervisorAttr(user.supervisor);
   for (const [name, value] of Object.entries(declaredPreferences(user)))
-    attrs[name] = preferenceAttr(name, value);
+    attrs[name] = preferenceAttr(name, value, currency);
   return {
     kind: USER_KIND.kind,
     key: user.username.toLowerCase(),
@@ -116,7 +117,11 @@ export function desiredRecord(user: DesiredUser): DesiredRecord {
   };
 }
 
-export function remoteRecord(user: KimaiUser, capabilities?: KimaiCapabilities): RemoteRecord {
+export function remoteRecord(
+  user: KimaiUser,
+  capabilities?: KimaiCapabilities,
+  currency?: string,
+): RemoteRecord {
   const attrs: Record<string, AttrValue> = {
     email: attr(user.email, user.email, user.email.toLowerCase()),
     alias: optionalText(user.alias),
@@ -131,8 +136,9 @@ export function remoteRecord(user: KimaiUser, capabilities?: KimaiCapabilities):
   };
   // Kimai 2.45 sends a generated display colour: unknown, so never compared.
   if (capabilities && !capabilities.readsColor) delete attrs.color;
-  for (const name of Object.keys(PREFERENCES)) attrs[name] = preferenceAttr(name, preferenceDefault(name));
-  for (const p of user.preferences ?? []) attrs[p.name] = preferenceAttr(p.name, p.value);
+  for (const name of Object.keys(PREFERENCES))
+    attrs[name] = preferenceAttr(name, preferenceDefault(name), currency);
+  for (const p of user.preferences ?? []) attrs[p.name] = preferenceAttr(p.name, p.value, currency);
   return {
     kind: USER_KIND.kind,
     key: user.username.toLowerCase(),

@@ -1,8 +1,8 @@
 // Kimai's preference catalogue (kimai-api.md §7): defaults and how each value compares and reads.
-import { formatDuration, formatWorkDays } from "../../core/units.js";
+import { formatDuration, formatMoney, formatWorkDays } from "../../core/units.js";
 import type { Weekday } from "../../core/model.js";
 
-export type PreferenceKind = "seconds" | "number" | "days" | "date" | "text";
+export type PreferenceKind = "seconds" | "money" | "number" | "days" | "date" | "text";
 
 export interface PreferenceSpec {
   kind: PreferenceKind;
@@ -23,8 +23,8 @@ export const DAY_PREFERENCES = [
 ] as const;
 
 export const PREFERENCES: Readonly<Record<string, PreferenceSpec>> = {
-  hourly_rate: { kind: "number", default: "0" },
-  internal_rate: { kind: "number", default: null },
+  hourly_rate: { kind: "money", default: "0" },
+  internal_rate: { kind: "money", default: null },
   first_weekday: { kind: "text", default: "monday" },
   favorite_routes: { kind: "text", default: "" },
   work_contract_type: { kind: "text", default: "none" },
@@ -88,7 +88,7 @@ export function preferenceDefault(name: string): string | null {
 export function preferenceCanon(name: string, value: string | null): string {
   if (value === null || value === "") return "";
   const kind = specOf(name).kind;
-  if (kind === "seconds" || kind === "number") {
+  if (kind === "seconds" || kind === "number" || kind === "money") {
     const n = Number(value);
     return Number.isFinite(n) ? String(n) : value;
   }
@@ -96,9 +96,14 @@ export function preferenceCanon(name: string, value: string | null): string {
   return value;
 }
 
-export function preferenceHuman(name: string, value: string | null): string {
+/** How a value reads in a plan: durations like every duration, money as money (with the target's currency). */
+export function preferenceHuman(name: string, value: string | null, currency?: string): string {
   if (value === null || value === "") return "(unset)";
   const kind = specOf(name).kind;
+  if (kind === "money") {
+    const n = Number(value);
+    return Number.isFinite(n) ? formatMoney(n, currency) : JSON.stringify(value);
+  }
   if (kind === "seconds") {
     const n = Number(value);
     return Number.isFinite(n) && n >= 0 && Number.isInteger(n) ? formatDuration(n) : JSON.stringify(value);

@@ -65,6 +65,8 @@ export interface KimaiProviderOptions {
   workContractPlugin: "auto" | boolean;
   /** YYYY-MM: the last month locked in Kimai; contract impact is counted from the month after. */
   lockedThrough?: string;
+  /** targets.kimai.currency: printed after rates (Kimai keeps them without one). */
+  currency?: string;
   timeoutMs?: number;
   connections?: number;
   retry?: HttpClientOptions["retry"];
@@ -127,7 +129,7 @@ export class KimaiProvider implements Provider {
     const users = await this.preflight(() => this.client.listUsers());
     const notes: Note[] = [];
     return {
-      records: users.map((u) => remoteRecord(u, capabilities)),
+      records: users.map((u) => remoteRecord(u, capabilities, this.options.currency)),
       selfKey: me.username.toLowerCase(),
       notes,
       version: version.version,
@@ -307,7 +309,11 @@ export class KimaiProvider implements Provider {
     const lockedThrough = this.options.lockedThrough;
     return {
       records: users.map((u) =>
-        withoutIgnoredEmail(desiredRecord(u), u, remoteByKey.has(u.username.toLowerCase())),
+        withoutIgnoredEmail(
+          desiredRecord(u, this.options.currency),
+          u,
+          remoteByKey.has(u.username.toLowerCase()),
+        ),
       ),
       errors,
       notes,
