@@ -75,7 +75,7 @@ Environment (tokens are read only from here, never from arguments):
 
 Exit codes: 0 ok / no changes, 1 error, 2 changes pending (plan --detailed-exitcode),
 3 refused by a safety check (policy.limits, a stale saved plan).
-Documentation: README.md in the rosterform package (npm view rosterform readme).`,
+Documentation: README.md in the rosterform package, or https://github.com/rosterform/rosterform#readme.`,
   init: `
 Examples:
   $ rosterform init                        here, with GitHub Actions workflows in .github/workflows/

@@ -1,5 +1,5 @@
 // The CI examples, run for real minus the CI runner: each step's rosterform command runs in-process against the
-// sandboxes; the step's own shell script then runs in bash with `npx` standing in for that result; the comment
+// sandboxes; the step's own shell script then runs in bash with `rosterform` standing in for that result; the comment
 // scripts run against a fake GitHub client and a fake GitLab API. What each workflow relies on is checked.
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -24,7 +24,17 @@ import {
 } from "./harness.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+  version: string;
+  repository: { url: string };
+};
+const VERSION = PACKAGE.version;
+/** The repository's web address, from package.json (the one place it is written down). */
+const REPOSITORY = PACKAGE.repository.url.replace(/^git\+/, "").replace(/\.git$/, "");
+/** How every example installs rosterform: the release tarball of the pinned version. */
+const INSTALL =
+  `npm install -g --no-audit --no-fund "${REPOSITORY}/releases/download/v\${ROSTERFORM_VERSION}/` +
+  `rosterform-\${ROSTERFORM_VERSION}.tgz"`;
 const ALLOWED_ACTIONS = [
   "actions/checkout",
   "actions/setup-node",
@@ -67,9 +77,9 @@ function onlyJob(w: Workflow): Job {
 
 /** The rosterform command a shell script runs, as argv for run(); shell variables expanded from `vars`. */
 function rosterformArgs(script: string, vars: Record<string, string>): string[] {
-  const lines = script.split("\n").filter((l) => /(^|\s)npx --yes "rosterform@/.test(l));
+  const lines = script.split("\n").filter((l) => /^\s*rosterform\s/.test(l));
   expect(lines, script).toHaveLength(1);
-  const m = /npx --yes "rosterform@\$\{ROSTERFORM_VERSION\}" ([^>|;&]*)/.exec(lines[0]!);
+  const m = /^\s*rosterform ([^>|;&]*)/.exec(lines[0]!);
   expect(m, lines[0]).not.toBeNull();
   return m![1]!
     .trim()
@@ -78,7 +88,7 @@ function rosterformArgs(script: string, vars: Record<string, string>): string[] 
     .filter(Boolean);
 }
 
-/** Runs a step's script in bash (as CI would: -e, pipefail), with `npx` giving the in-process result. */
+/** Runs a step's script in bash (as CI would: -e, pipefail), with `rosterform` giving the in-process result. */
 async function runScript(
   script: string,
   result: RunResult,
@@ -91,7 +101,7 @@ async function runScript(
   await writeFile(`${stub}.outputs`, "");
   await writeFile(`${stub}.summary`, "");
   const prelude = [
-    `npx() { cat "${stub}.out"; cat "${stub}.err" >&2; return ${result.code}; }`,
+    `rosterform() { cat "${stub}.out"; cat "${stub}.err" >&2; return ${result.code}; }`,
     // The note-posting heredoc is tested on its own, against a fake GitLab.
     "node() { cat > /dev/null; }",
   ].join("\n");
@@ -152,6 +162,9 @@ function secretsOnlyFromTheStore(w: Workflow): void {
   expect(w.permissions).toEqual({ contents: "read" });
   expect(text).not.toMatch(/pull_request_target/);
   expect(w.env?.ROSTERFORM_VERSION).toBe(VERSION);
+  for (const job of Object.values(w.jobs)) {
+    expect(job.steps.filter((s) => s.name === "Install rosterform").map((s) => s.run)).toEqual([INSTALL]);
+  }
 }
 
 // --- a fake GitHub for the github-script step -----------------------------------------------------------------
@@ -281,7 +294,7 @@ describe("GitHub Actions examples", () => {
     expect(env.KIMAI_API_TOKEN).toBe(kimai.token);
     const vars = { ...plan.env } as Record<string, string>;
     const [validateStep, planStep, commentStep, gateStep] = planJob.steps.filter(
-      (s) => !s.uses?.match(/checkout|setup-node/),
+      (s) => !s.uses?.match(/checkout|setup-node/) && s.name !== "Install rosterform",
     );
 
     // validate
@@ -410,6 +423,8 @@ describe("GitHub Actions examples", () => {
 // --- GitLab CI ---------------------------------------------------------------------------------------------
 
 interface GitLabJob {
+  extends?: string;
+  before_script?: string[];
   stage: string;
   rules: { if: string }[];
   script: string[];
@@ -502,6 +517,9 @@ describe("GitLab CI example", () => {
 
   test("jobs, rules, resource_group, artifacts, pinned version", () => {
     expect(vars().ROSTERFORM_VERSION).toBe(VERSION);
+    // One job template installs rosterform; every job extends it.
+    expect(job(".rosterform").before_script).toEqual([INSTALL]);
+    for (const name of ["validate", "plan", "apply", "drift"]) expect(job(name).extends).toBe(".rosterform");
     expect(job("plan").rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
     expect(job("apply").rules[0]?.if).toContain("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH");
     expect(job("apply").resource_group).toBe("rosterform-apply");
