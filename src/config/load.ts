@@ -65,7 +65,7 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
   }
 
   const { configSource, templateSources, userSources } = await readProjectFiles(dir, diagnostics);
-  const compiled = schemas();
+  const compiled = await schemas();
   const unreadable = { usernames: new Set<string>(), templates: new Set<string>() };
 
   let project: ProjectConfig = {

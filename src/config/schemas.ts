@@ -1,7 +1,11 @@
-// The JSON Schemas in schemas/ (the same files editors use), compiled once per process.
-import { readFileSync } from "node:fs";
-import { Ajv } from "ajv";
-import type { ValidateFunction } from "ajv";
+// The JSON Schemas in schemas/ (the same files editors use) as validators, once per process: the standalone code
+// `npm run build` generates beside this file (schema-validators.cjs, see schema-compile.ts), or, when that is
+// missing or was generated from other schema files, compiled now.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type { Options, ValidateFunction } from "ajv";
 
 export type SchemaName = "rosterform" | "user" | "contract";
 
@@ -12,44 +16,85 @@ export interface CompiledSchemas {
 }
 
 /** schemas/ sits two levels above this file both in src/config and in dist/config. */
-const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
-const FILES: Record<SchemaName, string> = {
+export const SCHEMA_DIR = new URL("../../schemas/", import.meta.url);
+
+export const SCHEMA_FILES: Readonly<Record<SchemaName, string>> = {
   rosterform: "rosterform.schema.json",
   user: "user.schema.json",
   contract: "contract.schema.json",
 };
+const NAMES = Object.keys(SCHEMA_FILES) as SchemaName[];
+
+/** The generated code's file name, beside this module. */
+export const GENERATED_FILE = "schema-validators.cjs";
 
 /** The HTML5 email pattern, as Kimai (Symfony's Email constraint, html5 mode) checks it. */
 export const HTML5_EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 
-let compiled: CompiledSchemas | undefined;
+/** ajv's options for both the generated and the run-time compiled validators (formats: email = HTML5_EMAIL). */
+export const AJV_OPTIONS = {
+  allErrors: true,
+  allowUnionTypes: true,
+  strict: true,
+  strictTypes: false,
+  strictRequired: false,
+  // schema-diagnostics.ts reads errors' parentSchema.
+  verbose: true,
+  // The schemas are checked against the draft-07 meta-schema by test/config/schemas.test.ts instead.
+  validateSchema: false,
+  inlineRefs: false,
+  code: { optimize: false },
+} as const satisfies Options;
 
-export function schemas(): CompiledSchemas {
-  if (compiled) return compiled;
-  const ajv = new Ajv({
-    allErrors: true,
-    allowUnionTypes: true,
-    strict: true,
-    strictTypes: false,
-    strictRequired: false,
-    verbose: true,
-    // Start-up time matters (validate runs once per process): these halve compilation. The schemas are
-    // checked against the draft-07 meta-schema by test/config/schemas.test.ts instead of on every start.
-    validateSchema: false,
-    inlineRefs: false,
-    code: { optimize: false },
-  });
-  ajv.addFormat("email", HTML5_EMAIL);
-  for (const file of Object.values(FILES)) {
-    const schema: unknown = JSON.parse(readFileSync(new URL(file, SCHEMA_DIR), "utf8"));
-    ajv.addSchema(schema as object, file);
-  }
-  const get = (name: SchemaName): ValidateFunction => {
-    const validate = ajv.getSchema(FILES[name]);
-    if (!validate) throw new Error(`schema ${FILES[name]} did not compile`);
-    return validate;
-  };
-  compiled = { rosterform: get("rosterform"), user: get("user"), contract: get("contract") };
-  return compiled;
+/** The schema files' text, by name. */
+export type SchemaTexts = Record<SchemaName, string>;
+
+export function readSchemaTexts(dir: URL = SCHEMA_DIR): SchemaTexts {
+  const read = (name: SchemaName) => readFileSync(new URL(SCHEMA_FILES[name], dir), "utf8");
+  return { rosterform: read("rosterform"), user: read("user"), contract: read("contract") };
+}
+
+/** What generated code is generated from (schema texts, options, email format): it records this and is used
+ * only while it equals the hash of the schema files. */
+export function schemaHash(texts: SchemaTexts): string {
+  const hash = createHash("sha256").update(`${JSON.stringify(AJV_OPTIONS)}\n${HTML5_EMAIL.source}\n`);
+  for (const name of NAMES) hash.update(`${name}\n${texts[name]}\n`);
+  return hash.digest("hex");
+}
+
+export type GeneratedModule = Record<SchemaName, ValidateFunction> & { schemaHash: string };
+
+/** Where the validators came from, for tests. */
+export type SchemasOrigin = "generated" | "compiled";
+
+/** The generated validators in `file` if they were generated from `texts`, else undefined. */
+export function loadGenerated(file: URL, texts: SchemaTexts): CompiledSchemas | undefined {
+  const path = fileURLToPath(file);
+  if (!existsSync(path)) return undefined;
+  const generated = createRequire(import.meta.url)(path) as Partial<GeneratedModule>;
+  if (generated.schemaHash !== schemaHash(texts)) return undefined;
+  const { rosterform, user, contract } = generated;
+  return rosterform && user && contract ? { rosterform, user, contract } : undefined;
+}
+
+let loaded: Promise<{ compiled: CompiledSchemas; origin: SchemasOrigin }> | undefined;
+
+async function load(): Promise<{ compiled: CompiledSchemas; origin: SchemasOrigin }> {
+  const texts = readSchemaTexts();
+  const generated = loadGenerated(new URL(GENERATED_FILE, import.meta.url), texts);
+  if (generated) return { compiled: generated, origin: "generated" };
+  // ajv and its compiler are loaded only here.
+  const { compileSchemas } = await import("./schema-compile.js");
+  return { compiled: compileSchemas(texts), origin: "compiled" };
+}
+
+export async function schemas(): Promise<CompiledSchemas> {
+  loaded ??= load();
+  return (await loaded).compiled;
+}
+
+export async function schemasOrigin(): Promise<SchemasOrigin> {
+  loaded ??= load();
+  return (await loaded).origin;
 }
