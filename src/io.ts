@@ -1,4 +1,5 @@
 // What a command may touch of the outside world besides the network: injected so tests run the CLI in-process.
+import { processInterrupts, type Interrupts } from "./interrupt.js";
 
 export interface Io {
   stdout(text: string): void;
@@ -10,6 +11,8 @@ export interface Io {
   cwd: string;
   /** Asks the person at the terminal; absent when nobody can answer. */
   ask?(question: string): Promise<string>;
+  /** SIGINT/SIGTERM for a graceful stop; absent in tests that do not signal. */
+  interrupts?: Interrupts;
 }
 
 async function ask(question: string): Promise<string> {
@@ -29,6 +32,7 @@ export function processIo(): Io {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
+    interrupts: processInterrupts(),
     ...(process.stdin.isTTY ? { ask } : {}),
   };
 }

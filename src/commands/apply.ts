@@ -16,6 +16,7 @@ import {
 import type { RemoteRecord } from "../core/records.js";
 import { parsePlanFile, PlanFileError, staleKeys } from "../core/planfile.js";
 import { RefusedError, RosterformError } from "../errors.js";
+import { SIGNAL_EXIT, type StopSignal } from "../interrupt.js";
 import { ExitCode, type Io } from "../io.js";
 import { styleFor, type Style } from "../render/style.js";
 import { targetTitle } from "../render/summary.js";
@@ -64,20 +65,31 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
       throw new RefusedError(refusals.map((r) => r.message).join("\n"), ["nothing was changed"]);
     }
     if (!options.planFile && !options.yes) await confirm(io);
+    const stop = gracefulStop(io, options.timeoutMs ?? 30_000);
     const done: TargetResults[] = [];
-    for (const t of plan.targets) {
-      const session = sessions.find((s) => s.target === t.target);
-      if (!session) continue;
-      done.push({
-        target: t.target,
-        changes: t.changes,
-        results: await applyTarget(t, session, options, io, style),
-      });
+    try {
+      for (const t of plan.targets) {
+        const session = sessions.find((s) => s.target === t.target);
+        if (!session) continue;
+        done.push({
+          target: t.target,
+          changes: t.changes,
+          results: stop.signal
+            ? t.changes.map((c) => notStarted(c, stop.reason))
+            : await applyTarget(t, session, options, io, style, stop),
+        });
+      }
+    } finally {
+      stop.release();
     }
     reportFailures(failures, io);
     if (options.format === "json")
       io.stdout(`${JSON.stringify(jsonResults(plan, done, failures), null, 2)}\n`);
     else io.stdout(summary(done));
+    if (stop.signal) {
+      io.stderr(`apply stopped by ${stop.signal}; run rosterform plan to see what is left\n`);
+      return SIGNAL_EXIT[stop.signal];
+    }
     const failed = done.some((d) => d.results.some((r) => r.status !== "applied"));
     return failed || failures.length > 0 ? ExitCode.Error : ExitCode.Ok;
   } finally {
@@ -181,12 +193,49 @@ async function confirm(io: Io): Promise<void> {
   if (answer.trim() !== "yes") throw new RosterformError("apply cancelled; nothing was changed");
 }
 
+interface GracefulStop {
+  /** The signal that stopped the run, once one came. */
+  signal: StopSignal | undefined;
+  reason: string;
+  /** Resolves with `reason` when the first signal comes. */
+  stopped: Promise<string>;
+  graceMs: number;
+  release(): void;
+}
+
+/** The first SIGINT/SIGTERM stops starting changes; those in flight get `graceMs`; a second signal exits. */
+function gracefulStop(io: Io, graceMs: number): GracefulStop {
+  let resolveStop: (reason: string) => void = () => undefined;
+  const stop: GracefulStop = {
+    signal: undefined,
+    reason: "",
+    stopped: new Promise<string>((resolve) => (resolveStop = resolve)),
+    graceMs,
+    release: () => undefined,
+  };
+  const release = io.interrupts?.onStop((signal) => {
+    stop.signal = signal;
+    stop.reason = `apply was stopped by ${signal}`;
+    io.stderr(
+      `\n${signal}: starting no more changes; waiting up to ${Math.round(graceMs / 1000)} s for those in flight (${signal === "SIGINT" ? "Ctrl-C" : "signal"} again to stop at once)\n`,
+    );
+    resolveStop(stop.reason);
+  });
+  if (release) stop.release = release;
+  return stop;
+}
+
+function notStarted(change: Change, reason: string): ChangeResult {
+  return { address: change.address, status: "not-started", error: `not started: ${reason}`, durationMs: 0 };
+}
+
 async function applyTarget(
   t: TargetPlan,
   session: TargetSession,
   options: ApplyCommandOptions,
   io: Io,
   style: Style,
+  stop: GracefulStop,
 ): Promise<ChangeResult[]> {
   const at = (r: RemoteRecord) => address(t.target, r.kind, r.key);
   const ids = new Map<Address, string | number>(session.snapshot.records.map((r) => [at(r), r.id]));
@@ -195,6 +244,8 @@ async function applyTarget(
   let finished = 0;
   return executeChanges(t.changes, {
     parallelism: options.parallelism,
+    stop: stop.stopped,
+    graceMs: stop.graceMs,
     run: async (change) => {
       const outcome = await session.provider.apply(change, { idOf: (ref) => ids.get(ref) });
       if (outcome.id !== undefined) ids.set(change.address, outcome.id);
@@ -206,7 +257,7 @@ async function applyTarget(
       if (result.status === "applied") {
         io.stderr(`${style.green("✓")} ${where}: ${past(change.action)} ${printable(change.name)}\n`);
         for (const r of result.remarks ?? []) io.stderr(`    note: ${r}\n`);
-      } else {
+      } else if (result.status !== "not-started") {
         const mark = result.status === "failed" ? style.red("✗") : style.yellow("↷");
         io.stderr(
           `${mark} ${where}: ${change.action} ${printable(change.name)} ${result.status}: ${result.error ?? ""}\n`,
@@ -233,10 +284,16 @@ function summary(done: readonly TargetResults[]): string {
     const n = countChanges(applied);
     const failed = d.results.filter((r) => r.status === "failed").length;
     const skipped = d.results.filter((r) => r.status === "skipped").length;
+    const notStarted = d.results.filter((r) => r.status === "not-started").length;
+    const unknown = d.results.filter((r) => r.status === "unknown").length;
     const prefix = done.length > 1 ? `${targetTitle(d.target)}: ` : "";
-    const problems = failed || skipped ? ` ${failed} failed, ${skipped} skipped.` : "";
+    const problems =
+      (failed || skipped ? ` ${failed} failed, ${skipped} skipped.` : "") +
+      (notStarted ? ` ${notStarted} not started.` : "") +
+      (unknown ? ` ${unknown} unknown (still in flight when stopped).` : "");
     const deleted = n.delete > 0 ? `, ${n.delete} deleted` : "";
-    return `${prefix}Apply complete: ${n.create} created, ${n.update} updated, ${n.deactivate} deactivated, ${n.reactivate} reactivated${deleted}.${problems}`;
+    const verb = notStarted || unknown ? "Apply stopped" : "Apply complete";
+    return `${prefix}${verb}: ${n.create} created, ${n.update} updated, ${n.deactivate} deactivated, ${n.reactivate} reactivated${deleted}.${problems}`;
   });
   return `${lines.join("\n")}\n`;
 }

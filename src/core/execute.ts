@@ -1,9 +1,11 @@
 // Runs a plan's changes with bounded concurrency, each after the changes it depends on.
-// One failure does not stop independent changes; dependents of a failure are skipped.
+// One failure does not stop independent changes; dependents of a failure are skipped. Told to stop, it starts
+// nothing more and gives the changes in flight a bounded time to finish.
 import type { Address } from "./address.js";
 import type { Change } from "./plan.js";
 
-export type ChangeStatus = "applied" | "failed" | "skipped";
+/** not-started: apply was stopped before it began; unknown: still in flight when the wait for it ran out. */
+export type ChangeStatus = "applied" | "failed" | "skipped" | "not-started" | "unknown";
 
 export interface ChangeResult {
   address: Address;
@@ -19,6 +21,10 @@ export interface ExecuteOptions {
   parallelism: number;
   run(change: Change): Promise<{ remarks?: string[] } | void>;
   onResult?(change: Change, result: ChangeResult): void;
+  /** Resolves (with the reason, e.g. "apply was stopped by SIGINT") when no further change may start. */
+  stop?: Promise<string>;
+  /** How long changes in flight may still take after `stop` (default 30 s). */
+  graceMs?: number;
 }
 
 export async function executeChanges(
@@ -44,11 +50,18 @@ export async function executeChanges(
     for (const next of dependents.get(change.address) ?? []) {
       const nextChange = byAddress.get(next);
       if (!nextChange || results.has(next)) continue;
+      if (result.status === "not-started") {
+        finish(nextChange, { ...result, address: next });
+        continue;
+      }
       if (result.status !== "applied") {
+        const which = { failed: "failed", skipped: "was skipped", unknown: "may not have happened" }[
+          result.status
+        ];
         finish(nextChange, {
           address: next,
           status: "skipped",
-          error: `depends on ${change.name}, which ${result.status === "failed" ? "failed" : "was skipped"}`,
+          error: `depends on ${change.name}, which ${which}`,
           durationMs: 0,
         });
         continue;
@@ -60,11 +73,52 @@ export async function executeChanges(
   };
 
   let running = 0;
+  let stopping = false;
+  let done = false;
+  const inFlight = new Set<Change>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
   await new Promise<void>((resolve) => {
+    const end = () => {
+      done = true;
+      clearTimeout(timer);
+      resolve();
+    };
+    void options.stop?.then((reason) => {
+      if (done) return;
+      stopping = true;
+      for (const c of changes) {
+        if (!results.has(c.address) && !inFlight.has(c))
+          finish(c, {
+            address: c.address,
+            status: "not-started",
+            error: `not started: ${reason}`,
+            durationMs: 0,
+          });
+      }
+      ready.length = 0;
+      if (running === 0) return end();
+      timer = setTimeout(() => {
+        if (done) return;
+        for (const c of inFlight)
+          finish(c, {
+            address: c.address,
+            status: "unknown",
+            error: `still in flight when ${reason}: it may or may not have happened (rosterform plan shows which)`,
+            durationMs: 0,
+          });
+        end();
+      }, options.graceMs ?? 30_000);
+    });
     const pump = () => {
+      if (done) return;
+      if (stopping) {
+        if (running === 0) end();
+        return;
+      }
       while (running < Math.max(1, options.parallelism) && ready.length > 0) {
         const change = ready.shift()!;
         running++;
+        inFlight.add(change);
         const started = Date.now();
         options
           .run(change)
@@ -85,6 +139,8 @@ export async function executeChanges(
           )
           .then((result) => {
             running--;
+            inFlight.delete(change);
+            if (done) return;
             finish(change, result);
             pump();
           });
@@ -100,7 +156,7 @@ export async function executeChanges(
               durationMs: 0,
             });
         }
-        resolve();
+        end();
       }
     };
     pump();

@@ -72,6 +72,7 @@ export class HttpClient {
   readonly base: URL;
   /** Requests sent, by "METHOD /path-pattern" (ids replaced by :id). */
   readonly counts = new Map<string, number>();
+  private inFlight = 0;
 
   constructor(private readonly options: HttpClientOptions) {
     this.base = new URL(options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
@@ -117,8 +118,10 @@ export class HttpClient {
     }
   }
 
+  /** Ends the connections; requests still in flight (a stopped apply) are cut off rather than waited for. */
   async close(): Promise<void> {
-    await this.agent.close();
+    if (this.inFlight > 0) await this.agent.destroy();
+    else await this.agent.close();
   }
 
   totalRequests(): number {
@@ -136,6 +139,7 @@ export class HttpClient {
     // One deadline for the whole attempt: a server that drips a byte at a time cannot stretch it.
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), this.timeoutMs);
+    this.inFlight++;
     try {
       const res = await request(url, {
         method: method as "GET",
@@ -174,6 +178,7 @@ export class HttpClient {
       throw error; // a bug: keep its stack
     } finally {
       clearTimeout(timer);
+      this.inFlight--;
     }
   }
 

@@ -63,3 +63,28 @@ test("a dependency cycle is reported as skipped instead of hanging", async () =>
   });
   expect(results.map((r) => r.status)).toEqual(["skipped", "skipped"]);
 });
+
+test("told to stop, nothing more starts; a change still in flight after the grace time is unknown", async () => {
+  let stop: (reason: string) => void = () => undefined;
+  const stopped = new Promise<string>((r) => (stop = r));
+  const started: string[] = [];
+  const results = await executeChanges([change("a"), change("b"), change("c", ["a"]), change("d")], {
+    parallelism: 2,
+    stop: stopped,
+    graceMs: 50,
+    run: async (c) => {
+      started.push(c.key);
+      if (c.key === "a") setTimeout(() => stop("apply was stopped by SIGINT"), 5);
+      // b never finishes
+      await new Promise((r) => setTimeout(r, c.key === "b" ? 60_000 : 20));
+    },
+  });
+  expect(started).toEqual(["a", "b"]);
+  expect(results.map((r) => [r.address, r.status])).toEqual([
+    ["a", "applied"],
+    ["b", "unknown"],
+    ["c", "not-started"],
+    ["d", "not-started"],
+  ]);
+  expect(results[2]!.error).toBe("not started: apply was stopped by SIGINT");
+});
