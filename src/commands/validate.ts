@@ -20,6 +20,7 @@ export interface ValidateSummary {
   filesWithProblems: number;
   users: number;
   contractTemplates: number;
+  teams: number;
   filesRead: number;
 }
 
@@ -33,6 +34,7 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<number
     filesWithProblems: new Set(diagnostics.map((d) => d.file)).size,
     users: counts.users,
     contractTemplates: counts.contractTemplates,
+    teams: counts.teams,
     filesRead: counts.files,
   };
   if (opts.format === "json") {
@@ -71,7 +73,7 @@ function writeText(
   }
   if (summary.warnings > 0) io.stderr(`${problems}\n`);
   io.stdout(
-    `✓ ${count(summary.users, "user")}, ${count(summary.contractTemplates, "contract template")}: valid (${read}).\n`,
+    `✓ ${count(summary.users, "user")}, ${count(summary.contractTemplates, "contract template")}${summary.teams > 0 ? `, ${count(summary.teams, "team")}` : ""}: valid (${read}).\n`,
   );
 }
 

@@ -4,6 +4,7 @@ import type {
   KindLimits,
   Limit,
   RosterConfig,
+  TeamPolicy,
   UnmanagedPolicy,
   WhenIWorkTargetConfig,
 } from "../core/model.js";
@@ -62,6 +63,7 @@ export function readProjectConfig(data: unknown, report: FileReport): ProjectCon
     });
   }
   if (isRecord(policy.limits)) config.policy.limits = readLimits(policy.limits, report);
+  if (isRecord(policy.teams)) config.policy.teams = readTeamPolicy(policy.teams, report);
   if (policy.contractChanges === "warn" || policy.contractChanges === "refuse") {
     config.policy.contractChanges = policy.contractChanges;
   }
@@ -71,6 +73,23 @@ export function readProjectConfig(data: unknown, report: FileReport): ProjectCon
     defaults.ignore = readIgnore([...(defaults.ignore ?? []), ...policy.fields.ignore]);
   }
   return { config, defaults };
+}
+
+/** policy.teams: what becomes of undeclared teams, and which server users teams.d/ may name. */
+function readTeamPolicy(raw: Record<string, unknown>, report: FileReport): TeamPolicy {
+  const unmanaged = raw.unmanaged;
+  const teams: TeamPolicy = {
+    unmanaged: unmanaged === "ignore" || unmanaged === "delete" ? unmanaged : "report",
+    serverUsers: [],
+  };
+  if (Array.isArray(raw.serverUsers)) {
+    raw.serverUsers.forEach((name: unknown, i) => {
+      if (typeof name !== "string" || name === "") return;
+      if (checkIdentifier(name, ["policy", "teams", "serverUsers", i], report))
+        teams.serverUsers.push(name.toLowerCase());
+    });
+  }
+  return teams;
 }
 
 /** YYYY-MM, a real month (the schema checks the shape; this names the month that does not exist). */

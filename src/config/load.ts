@@ -21,6 +21,9 @@ import type { TemplateDraft } from "./template-rules.js";
 import { readTemplate } from "./template-rules.js";
 import type { UserDraft } from "./user-rules.js";
 import { readUser } from "./user-rules.js";
+import type { TeamDraft } from "./team-rules.js";
+import { readTeam } from "./team-rules.js";
+import { TEAMS_DIR, checkTeams } from "./team-cross-rules.js";
 
 export const CONFIG_FILE = "rosterform.yaml";
 export const USERS_DIR = "users.d";
@@ -37,7 +40,7 @@ export interface LoadResult {
   /** Every problem in every file, sorted by file, line, column. */
   diagnostics: Diagnostic[];
   /** What was read, for summaries. */
-  counts: { users: number; contractTemplates: number; files: number };
+  counts: { users: number; contractTemplates: number; teams: number; files: number };
 }
 
 export async function loadProject(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -52,7 +55,7 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
       ),
     );
   }
-  const empty = { users: 0, contractTemplates: 0, files: 0 };
+  const empty = { users: 0, contractTemplates: 0, teams: 0, files: 0 };
   if (!(await isDirectory(dir))) {
     diagnostics.push(
       wholeFile(
@@ -64,7 +67,10 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
     return { diagnostics, counts: empty };
   }
 
-  const { configSource, templateSources, userSources } = await readProjectFiles(dir, diagnostics);
+  const { configSource, templateSources, userSources, teamSources } = await readProjectFiles(
+    dir,
+    diagnostics,
+  );
   const compiled = await schemas();
   const unreadable = { usernames: new Set<string>(), templates: new Set<string>() };
 
@@ -88,35 +94,58 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
     else unreadable.usernames.add(stem(source.file).toLowerCase());
   }
 
+  const teams: TeamDraft[] = [];
+  const unreadableTeams = new Set<string>();
+  for (const source of teamSources ?? []) {
+    const team = checkFile(source, compiled.team, readTeam, diagnostics);
+    if (team) teams.push(team);
+    else unreadableTeams.add(stem(source.file).toLowerCase());
+  }
+
   const desired = crossCheckAndNormalise(project, templates, users, unreadable, at);
+  // No teams.d/: teams are not managed, and a person's teams:/leads: names a team that is nowhere.
+  const desiredTeams = checkTeams(
+    teams,
+    users,
+    project.config.policy.teams,
+    project.defaults,
+    unreadable,
+    unreadableTeams,
+  );
   checkFileNames(users, diagnostics);
   const counts = {
     users: users.length,
     contractTemplates: templates.length,
-    files: (configSource ? 1 : 0) + templateSources.length + userSources.length,
+    teams: teams.length,
+    files: (configSource ? 1 : 0) + templateSources.length + userSources.length + (teamSources?.length ?? 0),
   };
   sortDiagnostics(diagnostics);
   const shown = limitPerFile(diagnostics, MAX_DIAGNOSTICS_PER_FILE);
   if (hasErrors(shown)) return { diagnostics: shown, counts };
-  return { state: { at, config: project.config, users: desired }, diagnostics: shown, counts };
+  const state: DesiredState = { at, config: project.config, users: desired };
+  if (teamSources !== undefined) state.teams = desiredTeams;
+  return { state, diagnostics: shown, counts };
 }
 
 interface ProjectSources {
   configSource?: SourceText;
   templateSources: SourceText[];
   userSources: SourceText[];
+  /** Undefined when there is no teams.d/ folder. */
+  teamSources?: SourceText[];
 }
 
-/** Finds and reads rosterform.yaml, contracts.d/ (optional) and users.d/. */
+/** Finds and reads rosterform.yaml, contracts.d/ (optional), users.d/ and teams.d/ (optional). */
 async function readProjectFiles(dir: string, diagnostics: Diagnostic[]): Promise<ProjectSources> {
-  const [configSource, templateListing, userListing] = await Promise.all([
+  const [configSource, templateListing, userListing, teamListing] = await Promise.all([
     readConfigSource(dir, diagnostics),
     listYamlFiles(dir, CONTRACTS_DIR),
     listYamlFiles(dir, USERS_DIR),
+    listYamlFiles(dir, TEAMS_DIR),
   ]);
   const templateFiles = "missing" in templateListing ? [] : templateListing.files;
   const userFiles = "missing" in userListing ? [] : userListing.files;
-  for (const listing of [templateListing, userListing]) {
+  for (const listing of [templateListing, userListing, teamListing]) {
     if (!("missing" in listing)) diagnostics.push(...listing.diagnostics);
   }
   if ("missing" in userListing) {
@@ -133,11 +162,12 @@ async function readProjectFiles(dir: string, diagnostics: Diagnostic[]): Promise
       severity: "warning",
     });
   }
-  const [templateSources, userSources] = await Promise.all([
+  const [templateSources, userSources, teamSources] = await Promise.all([
     readSourceFiles(dir, templateFiles),
     readSourceFiles(dir, userFiles),
+    "missing" in teamListing ? undefined : readSourceFiles(dir, teamListing.files),
   ]);
-  return { configSource, templateSources, userSources };
+  return { configSource, templateSources, userSources, ...(teamSources ? { teamSources } : {}) };
 }
 
 /**

@@ -30,7 +30,12 @@ export function compileSchemas(texts: SchemaTexts): CompiledSchemas {
     if (!validate) throw new Error(`schema ${SCHEMA_FILES[name]} did not compile`);
     return validate;
   };
-  return { rosterform: get("rosterform"), user: get("user"), contract: get("contract") };
+  return {
+    rosterform: get("rosterform"),
+    user: get("user"),
+    contract: get("contract"),
+    team: get("team"),
+  };
 }
 
 /** The text of schema-validators.cjs: a CommonJS module exporting the three validators and `schemaHash`. */

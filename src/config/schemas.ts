@@ -7,12 +7,13 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Options, ValidateFunction } from "ajv";
 
-export type SchemaName = "rosterform" | "user" | "contract";
+export type SchemaName = "rosterform" | "user" | "contract" | "team";
 
 export interface CompiledSchemas {
   rosterform: ValidateFunction;
   user: ValidateFunction;
   contract: ValidateFunction;
+  team: ValidateFunction;
 }
 
 /** schemas/ sits two levels above this file both in src/config and in dist/config. */
@@ -22,6 +23,7 @@ export const SCHEMA_FILES: Readonly<Record<SchemaName, string>> = {
   rosterform: "rosterform.schema.json",
   user: "user.schema.json",
   contract: "contract.schema.json",
+  team: "team.schema.json",
 };
 const NAMES = Object.keys(SCHEMA_FILES) as SchemaName[];
 
@@ -52,7 +54,12 @@ export type SchemaTexts = Record<SchemaName, string>;
 
 export function readSchemaTexts(dir: URL = SCHEMA_DIR): SchemaTexts {
   const read = (name: SchemaName) => readFileSync(new URL(SCHEMA_FILES[name], dir), "utf8");
-  return { rosterform: read("rosterform"), user: read("user"), contract: read("contract") };
+  return {
+    rosterform: read("rosterform"),
+    user: read("user"),
+    contract: read("contract"),
+    team: read("team"),
+  };
 }
 
 /** What generated code is generated from (schema texts, options, email format): it records this and is used
@@ -74,8 +81,8 @@ export function loadGenerated(file: URL, texts: SchemaTexts): CompiledSchemas | 
   if (!existsSync(path)) return undefined;
   const generated = createRequire(import.meta.url)(path) as Partial<GeneratedModule>;
   if (generated.schemaHash !== schemaHash(texts)) return undefined;
-  const { rosterform, user, contract } = generated;
-  return rosterform && user && contract ? { rosterform, user, contract } : undefined;
+  const { rosterform, user, contract, team } = generated;
+  return rosterform && user && contract && team ? { rosterform, user, contract, team } : undefined;
 }
 
 let loaded: Promise<{ compiled: CompiledSchemas; origin: SchemasOrigin }> | undefined;

@@ -5,6 +5,12 @@ import type { PersonFields } from "./person-rules.js";
 import { readPersonFields } from "./person-rules.js";
 import { isRecord } from "./source-tree.js";
 
+/** A name in a list, with its index there (for the position of a message about it). */
+export interface ListedName {
+  name: string;
+  index: number;
+}
+
 export interface UserDraft extends PersonFields {
   username?: string;
   email?: string;
@@ -13,6 +19,9 @@ export interface UserDraft extends PersonFields {
   /** As written; null = explicitly none. */
   supervisor?: string | null;
   previously?: { emails: string[]; usernames: string[] };
+  /** Team names as written (`teams:` member of, `leads:` leads); checked against teams.d/ across files. */
+  teams?: ListedName[];
+  leads?: ListedName[];
   report: FileReport;
 }
 
@@ -34,6 +43,15 @@ export function readUser(data: unknown, report: FileReport): UserDraft {
     };
   }
   if (raw.previously !== undefined) user.previously = readPreviously(raw.previously, report);
+  for (const field of ["teams", "leads"] as const) {
+    const names = raw[field];
+    if (!Array.isArray(names)) continue;
+    user[field] = names.flatMap((name: unknown, index) =>
+      typeof name === "string" && name !== "" && checkIdentifier(name, [field, index], report)
+        ? [{ name, index }]
+        : [],
+    );
+  }
   return user;
 }
 

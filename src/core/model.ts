@@ -120,6 +120,15 @@ export interface KimaiTargetConfig {
 
 export type ContractChangePolicy = "warn" | "refuse";
 
+/** What becomes of Kimai teams on the server that teams.d/ does not declare. */
+export type TeamUnmanagedPolicy = "ignore" | "report" | "delete";
+
+export interface TeamPolicy {
+  unmanaged: TeamUnmanagedPolicy;
+  /** Usernames teams.d/ may name without a users.d/ file (lower-cased): Kimai users managed elsewhere. */
+  serverUsers: string[];
+}
+
 export interface RosterConfig {
   targets: { kimai?: KimaiTargetConfig; wheniwork?: WhenIWorkTargetConfig };
   policy: {
@@ -130,6 +139,8 @@ export interface RosterConfig {
     limits: Record<string, KindLimits>;
     /** A change that makes a target rewrite past, unlocked periods (Kimai's expected hours): warn or refuse. */
     contractChanges?: ContractChangePolicy;
+    /** policy.teams; absent = the defaults (report, no server users). */
+    teams?: TeamPolicy;
   };
 }
 
@@ -138,4 +149,25 @@ export interface DesiredState {
   at: string;
   config: RosterConfig;
   users: DesiredUser[];
+  /** teams.d/, shorthand merged; undefined when the repository has no teams.d/ (teams are not managed). */
+  teams?: DesiredTeam[];
+}
+
+/** A name in a team file and where it is written (file:line:column), for plan-time messages. */
+export interface NamedAt {
+  name: string;
+  at: string;
+}
+
+/** A Kimai team as declared in teams.d/, with the shorthand of person files (teams:, leads:) merged in. */
+export interface DesiredTeam {
+  name: string;
+  color?: string;
+  /** Usernames as spelt in their users.d/ files (or in policy.teams.serverUsers): every member, teamleads included. */
+  members: string[];
+  /** At least one; each is also in members. */
+  teamleads: string[];
+  /** Declared grants; a list left out is not managed. Projects are "Customer / Project". */
+  access?: { customers?: NamedAt[]; projects?: NamedAt[] };
+  source: SourceRef;
 }

@@ -22,7 +22,7 @@ describe("the committed examples", () => {
   test("validate with no diagnostic at all", async () => {
     const result = await loadProject(".", { at: "2026-11-23" });
     expect(result.diagnostics).toEqual([]);
-    expect(result.counts).toEqual({ users: 8, contractTemplates: 4, files: 13 });
+    expect(result.counts).toEqual({ users: 8, contractTemplates: 4, teams: 0, files: 13 });
     const users = result.state?.users ?? [];
     expect(users.map((u) => u.username)).not.toContain("admin");
     expect(new Set(users.map((u) => u.contract?.type))).toEqual(new Set(["week", "month", "day", "none"]));
@@ -96,7 +96,15 @@ describe("runValidate", () => {
           message: 'enabled must be true or false, not the text "maybe"',
         },
       ],
-      summary: { errors: 1, warnings: 0, filesWithProblems: 1, users: 1, contractTemplates: 0, filesRead: 2 },
+      summary: {
+        errors: 1,
+        warnings: 0,
+        filesWithProblems: 1,
+        users: 1,
+        contractTemplates: 0,
+        teams: 0,
+        filesRead: 2,
+      },
     });
     expect(io.err).toBe("");
   });

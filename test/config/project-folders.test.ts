@@ -17,7 +17,7 @@ describe("users.d and contracts.d are read recursively", () => {
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       'users.d/team/nested/carl.yaml:3:10: enabled must be true or false, not the text "maybe"',
     ]);
-    expect(result.counts).toEqual({ users: 3, contractTemplates: 0, files: 4 });
+    expect(result.counts).toEqual({ users: 3, contractTemplates: 0, teams: 0, files: 4 });
   });
 
   test("a user in a subfolder gets a source naming the subfolder", async () => {
