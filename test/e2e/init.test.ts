@@ -34,6 +34,7 @@ const PROJECT = [
   "rosterform.yaml",
   "schemas/contract.schema.json",
   "schemas/rosterform.schema.json",
+  "schemas/team.schema.json",
   "schemas/user.schema.json",
   "users.d/jane.doe.yaml",
 ];
