@@ -2,6 +2,7 @@
 import type { RosterConfig } from "./core/model.js";
 import { RosterformError } from "./errors.js";
 import type { HttpClientOptions } from "./http/client.js";
+import { proxyFromEnv } from "./http/proxy.js";
 import { describeRetry, runRetryBudget, type RetryInfo } from "./http/retry.js";
 import type { Io } from "./io.js";
 import { kimaiConnection } from "./providers/kimai/connect.js";
@@ -40,9 +41,11 @@ export function selectTargets(config: RosterConfig, wanted: readonly string[] | 
 
 export function connect(target: TargetName, config: RosterConfig, io: Io, options: ConnectOptions): Provider {
   // Every retry is one line on stderr, and all systems of a run share one retry budget.
+  const proxy = proxyFromEnv(io.env);
   const retrying = {
     onRetry: options.onRetry ?? ((info: RetryInfo) => io.stderr(`${describeRetry(info)}\n`)),
     budget: runRetryBudget(io),
+    ...(proxy ? { proxy } : {}),
   };
   if (target === "kimai") {
     const kimai = config.targets.kimai;

@@ -1,8 +1,9 @@
 // A small JSON-over-HTTP client on undici: keep-alive, timeouts, retries, request counting. No provider names here.
-import { Agent, request, errors as undiciErrors } from "undici";
+import { Agent, EnvHttpProxyAgent, request, errors as undiciErrors, type Dispatcher } from "undici";
 import { HttpError, NetworkError, RosterformError, UnexpectedAnswerError } from "../errors.js";
 import { isCredentialHeader, registerSecret } from "../redact.js";
 import { JsonArrayParser, type Slim } from "./json-array.js";
+import { describeProxy, type ProxySettings } from "./proxy.js";
 import {
   DEFAULT_RETRY,
   isRetryableStatus,
@@ -12,6 +13,7 @@ import {
   type RetryInfo,
   type RetryPolicy,
 } from "./retry.js";
+import { tlsError } from "./tls.js";
 
 export interface HttpClientOptions {
   baseUrl: string;
@@ -29,6 +31,10 @@ export interface HttpClientOptions {
   maxBodyBytes?: number;
   /** Told about each retry, for progress output. Never given headers. */
   onRetry?: (info: RetryInfo) => void;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY of the run (see proxy.ts); none: connect directly. */
+  proxy?: ProxySettings;
+  /** What the server is, for messages ("if your Kimai uses a private CA"); default "server". */
+  service?: string;
 }
 
 /** Answers larger than this are not read (and not retried): a wrong URL, a proxy, or a broken server. */
@@ -64,7 +70,7 @@ export interface HttpResponse {
 }
 
 export class HttpClient {
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
   private readonly retry: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly budget: RetryBudget;
@@ -83,13 +89,23 @@ export class HttpClient {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.budget = options.budget ?? new RetryBudget();
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-    this.agent = new Agent({
+    const agentOptions = {
       connections: options.connections ?? 16,
       keepAliveTimeout: 10_000,
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
       connectTimeout: Math.min(this.timeoutMs, 10_000),
-    });
+    };
+    const proxy = options.proxy;
+    // "" (not undefined) for what the run's environment does not set: undici must not read process.env itself.
+    this.agent = proxy
+      ? new EnvHttpProxyAgent({
+          ...agentOptions,
+          httpProxy: proxy.httpProxy ?? "",
+          httpsProxy: proxy.httpsProxy ?? "",
+          noProxy: proxy.noProxy ?? "",
+        })
+      : new Agent(agentOptions);
   }
 
   /**
@@ -174,7 +190,12 @@ export class HttpClient {
           `no complete answer within ${this.timeoutMs / 1000} s (--timeout)`,
         );
       }
-      if (isTransportError(error)) throw toNetworkError(method, path, error);
+      const tls = tlsError(error, this.base.origin, this.options.service ?? "server");
+      if (tls) throw tls;
+      const via = describeProxy(this.options.proxy, this.base.protocol);
+      const refused = via ? proxyRefusal(error, via) : undefined;
+      if (refused) throw refused;
+      if (isTransportError(error)) throw toNetworkError(method, path, error, via);
       throw error; // a bug: keep its stack
     } finally {
       clearTimeout(timer);
@@ -357,7 +378,19 @@ function isTransportError(error: unknown): boolean {
   return error instanceof undiciErrors.UndiciError || (typeof code === "string" && /^E[A-Z_]+$/.test(code));
 }
 
-function toNetworkError(method: string, path: string, error: unknown): NetworkError {
+/** A proxy that answered the tunnel (CONNECT) or the request with a refusal: not retried, said as such. */
+function proxyRefusal(error: unknown, via: string): RosterformError | undefined {
+  const message = error instanceof Error ? error.message : "";
+  const status = /^Proxy response \((\d{3})\)/.exec(message)?.[1] ?? /\((407)\)$/.exec(message)?.[1];
+  if (!status) return undefined;
+  const why =
+    status === "407"
+      ? "proxy authentication required: put the proxy's user and password in the variable, as http://user:password@proxy:port"
+      : "the proxy does not let this connection through: ask its administrators, or list the server in NO_PROXY";
+  return new RosterformError(`${via} refused to connect (${status}): ${why}`);
+}
+
+function toNetworkError(method: string, path: string, error: unknown, via?: string): NetworkError {
   if (error instanceof NetworkError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   const reason =
@@ -372,5 +405,5 @@ function toNetworkError(method: string, path: string, error: unknown): NetworkEr
             : error instanceof undiciErrors.SocketError || code === "ECONNRESET" || code === "UND_ERR_SOCKET"
               ? "connection dropped before an answer"
               : `request failed (${error instanceof Error ? error.message : String(error)})`;
-  return new NetworkError(method, path, reason);
+  return new NetworkError(method, path, via ? `${reason}, through ${via}` : reason);
 }

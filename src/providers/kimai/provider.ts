@@ -72,6 +72,7 @@ export interface KimaiProviderOptions {
   retry?: HttpClientOptions["retry"];
   onRetry?: HttpClientOptions["onRetry"];
   budget?: HttpClientOptions["budget"];
+  proxy?: HttpClientOptions["proxy"];
 }
 
 export interface KimaiSnapshot extends RemoteSnapshot {
@@ -99,6 +100,8 @@ export class KimaiProvider implements Provider {
     const http = new HttpClient({
       baseUrl: this.endpoint,
       headers: { authorization: `Bearer ${options.token}` },
+      service: "Kimai",
+      ...(options.proxy ? { proxy: options.proxy } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.connections !== undefined ? { connections: options.connections } : {}),
       ...(options.retry ? { retry: options.retry } : {}),

@@ -36,6 +36,7 @@ export interface WhenIWorkProviderOptions {
   timeoutMs?: number;
   connections?: number;
   retry?: HttpClientOptions["retry"];
+  proxy?: HttpClientOptions["proxy"];
   /** The rate-limit window W-Limit-Remaining counts in (default one minute; shorter in tests). */
   rateWindowMs?: number;
   onRetry?: HttpClientOptions["onRetry"];
@@ -63,6 +64,8 @@ export class WhenIWorkProvider implements Provider {
     const http = new HttpClient({
       baseUrl: this.endpoint,
       headers: { "w-token": options.token, ...(options.userId ? { "w-userid": options.userId } : {}) },
+      service: "When I Work",
+      ...(options.proxy ? { proxy: options.proxy } : {}),
       // Its throttling windows are a minute long and say no Retry-After: back off for up to about two minutes.
       retry: { retries: 8, baseDelayMs: 500, maxDelayMs: 60_000, ...options.retry },
       retryable: isThrottle,
@@ -265,6 +268,8 @@ export class WhenIWorkProvider implements Provider {
       baseUrl: this.endpoint,
       headers: { "w-token": this.options.token },
       retry: { retries: 0 },
+      service: "When I Work",
+      ...(this.options.proxy ? { proxy: this.options.proxy } : {}),
     });
     try {
       const users = await new WhenIWorkClient(http).loginUsers();
