@@ -5,7 +5,6 @@ import { executeChanges, type ChangeResult } from "../core/execute.js";
 import { address, parseAddress, type Address } from "../core/address.js";
 import {
   PLAN_FORMAT_VERSION,
-  countChanges,
   planHasChanges,
   unplannedTargets,
   type Action,
@@ -19,7 +18,7 @@ import { RefusedError, RosterformError } from "../errors.js";
 import { SIGNAL_EXIT, type StopSignal } from "../interrupt.js";
 import { ExitCode, type Io } from "../io.js";
 import { styleFor, type Style } from "../render/style.js";
-import { targetTitle } from "../render/summary.js";
+import { applySummary, targetTitle } from "../render/summary.js";
 import { printable } from "../printable.js";
 import { renderPlanText } from "../render/text.js";
 import { selectTargets, type TargetName } from "../targets.js";
@@ -279,22 +278,13 @@ function past(action: Action): string {
 }
 
 function summary(done: readonly TargetResults[]): string {
-  const lines = done.map((d) => {
-    const applied = d.changes.filter((_, i) => d.results[i]?.status === "applied");
-    const n = countChanges(applied);
-    const failed = d.results.filter((r) => r.status === "failed").length;
-    const skipped = d.results.filter((r) => r.status === "skipped").length;
-    const notStarted = d.results.filter((r) => r.status === "not-started").length;
-    const unknown = d.results.filter((r) => r.status === "unknown").length;
-    const prefix = done.length > 1 ? `${targetTitle(d.target)}: ` : "";
-    const problems =
-      (failed || skipped ? ` ${failed} failed, ${skipped} skipped.` : "") +
-      (notStarted ? ` ${notStarted} not started.` : "") +
-      (unknown ? ` ${unknown} unknown (still in flight when stopped).` : "");
-    const deleted = n.delete > 0 ? `, ${n.delete} deleted` : "";
-    const verb = notStarted || unknown ? "Apply stopped" : "Apply complete";
-    return `${prefix}${verb}: ${n.create} created, ${n.update} updated, ${n.deactivate} deactivated, ${n.reactivate} reactivated${deleted}.${problems}`;
-  });
+  const lines = done.map((d) =>
+    applySummary(
+      d.target,
+      d.changes,
+      d.results.map((r) => r.status),
+    ),
+  );
   return `${lines.join("\n")}\n`;
 }
 

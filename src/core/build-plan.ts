@@ -1,6 +1,6 @@
 // Pure: desired users + a provider's snapshot -> the plan of one target, kind by kind.
 import { address, type Address } from "./address.js";
-import type { KindSpec } from "./kinds.js";
+import { USER_KIND, type KindSpec } from "./kinds.js";
 import type { Contract, DesiredUser } from "./model.js";
 import { diffRecords, linkDependencies } from "./diff.js";
 import type { Change, Note, PlanPolicy, Refusal, TargetPlan } from "./plan.js";
@@ -76,6 +76,7 @@ export function buildTargetPlan(input: TargetPlanInput): TargetPlan {
     fingerprints,
     scheduled: input.users
       .filter((u) => u.nextContract && (!input.only || input.only.has(u.username.toLowerCase())))
+      .filter((u) => switchChangesSomething(u, input.mapping))
       .map((u) => {
         const effects = input.mapping.scheduledEffects?.(u) ?? [];
         return {
@@ -86,6 +87,18 @@ export function buildTargetPlan(input: TargetPlanInput): TargetPlan {
         };
       }),
   };
+}
+
+/** Whether a person's next contract changes their record on this target (a person it does not map: no). */
+function switchChangesSomething(user: DesiredUser, mapping: DesiredMapping): boolean {
+  const key = user.username.toLowerCase();
+  const now = mapping.records.find((r) => r.key === key && r.kind === USER_KIND.kind);
+  if (!now) return false;
+  if (!mapping.switched) return true;
+  const next = mapping.switched(user);
+  if (!next) return false;
+  const keys = new Set([...Object.keys(now.attrs), ...Object.keys(next.attrs)]);
+  return [...keys].some((k) => now.attrs[k]?.canon !== next.attrs[k]?.canon);
 }
 
 /** policy.contractChanges: refuse turns changes that rewrite past, unlocked periods into one refusal. */

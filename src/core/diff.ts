@@ -2,8 +2,22 @@
 import { address, type Address } from "./address.js";
 import type { KindSpec } from "./kinds.js";
 import type { KindLimits, Limit } from "./model.js";
-import type { Action, AttrChange, Change, Note, PlanPolicy, Refusal } from "./plan.js";
-import { ENABLED_KEY, enabledAttr, type DesiredRecord, type RemoteRecord } from "./records.js";
+import {
+  ABSENT_OFFBOARDED,
+  type Action,
+  type AttrChange,
+  type Change,
+  type Note,
+  type PlanPolicy,
+  type Refusal,
+} from "./plan.js";
+import {
+  CONTRACT_FIELD_PREFIX,
+  ENABLED_KEY,
+  enabledAttr,
+  type DesiredRecord,
+  type RemoteRecord,
+} from "./records.js";
 
 export interface DiffInput {
   target: string;
@@ -53,6 +67,7 @@ export function diffRecords(input: DiffInput): DiffOutput {
         notes.push({
           level: "info",
           key: want.key,
+          code: ABSENT_OFFBOARDED,
           message: `${want.name} is ${spec.retire === "delete" ? "retired" : "off-boarded"} and not on the server: nothing to do`,
         });
       }
@@ -106,7 +121,7 @@ export function diffRecords(input: DiffInput): DiffOutput {
 
 function createChange(target: string, spec: KindSpec, want: DesiredRecord): Change | undefined {
   if (!want.enabled) return undefined;
-  const attrs: AttrChange[] = Object.entries(want.attrs).map(([key, to]) => ({ key, to }));
+  const attrs: AttrChange[] = Object.entries(want.attrs).map(([key, to]) => named(want, { key, to }));
   if (spec.retire === "deactivate") attrs.push({ key: ENABLED_KEY, to: enabledAttr(true) });
   return {
     address: address(target, spec.kind, want.key),
@@ -117,7 +132,20 @@ function createChange(target: string, spec: KindSpec, want: DesiredRecord): Chan
     attrs,
     dependsOn: [],
     ...(want.source ? { source: want.source } : {}),
+    ...withContract(want, attrs),
   };
+}
+
+/** The YAML's name of the attribute, when it differs from the system's. */
+function named(want: DesiredRecord, change: AttrChange): AttrChange {
+  const field = want.fields?.[change.key];
+  return field === undefined || field === change.key ? change : { ...change, field };
+}
+
+/** The template a change's contract fields come from, when any of them change. */
+function withContract(want: DesiredRecord, attrs: readonly AttrChange[]): { contract?: string } {
+  if (want.contract === undefined) return {};
+  return attrs.some((a) => a.field?.startsWith(CONTRACT_FIELD_PREFIX)) ? { contract: want.contract } : {};
 }
 
 function updateChange(
@@ -136,7 +164,7 @@ function updateChange(
   for (const [key, to] of Object.entries(want.attrs)) {
     const from = have.attrs[key];
     if (from && from.canon === to.canon) continue;
-    attrs.push(from ? { key, from, to } : { key, to });
+    attrs.push(named(want, from ? { key, from, to } : { key, to }));
   }
   let action: Action = "update";
   // Retiring by deactivation: `enabled` is the switch, and turning it is the change's action.
@@ -155,6 +183,7 @@ function updateChange(
     attrs,
     dependsOn: [],
     ...(want.source ? { source: want.source } : {}),
+    ...withContract(want, attrs),
   };
 }
 

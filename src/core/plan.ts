@@ -24,7 +24,13 @@ export type Action = "create" | "update" | "delete" | "deactivate" | "reactivate
 export const ACTIONS: readonly Action[] = ["create", "update", "delete", "deactivate", "reactivate"];
 
 export interface AttrChange {
+  /** The system's own name (`holidays`, `hours_per_week`): what is sent. */
   key: string;
+  /**
+   * How the YAML names it (`contract.vacationDays`, `rates.hourly`, `wheniwork.positions`), for people reviewing
+   * the YAML; absent = as `key`.
+   */
+  field?: string;
   /** Absent on create, and for values the server does not hold yet. */
   from?: AttrValue;
   to: AttrValue;
@@ -49,6 +55,8 @@ export interface Change {
   reason?: string;
   /** users.d file that declares it. */
   source?: string;
+  /** The contracts.d template the person's contract comes from, when contract fields change. */
+  contract?: string;
   /** What else happens when the change is made, beyond the values it sets. */
   effects?: ChangeEffect[];
 }
@@ -72,7 +80,12 @@ export interface Note {
   level: "info" | "warning";
   key?: string;
   message: string;
+  /** Stable, for notes that repeat on every plan and are shown counted: `absent-offboarded`. */
+  code?: string;
 }
+
+/** An off-boarded (or retired) person who is not on the server: nothing to do, on every plan. */
+export const ABSENT_OFFBOARDED = "absent-offboarded";
 
 /** A check that refused the plan: apply stops with exit 3 unless forced (where forcing is allowed). */
 export interface Refusal {

@@ -12,8 +12,15 @@ export interface DesiredRecord {
   enabled: boolean;
   /** Only the attributes the user file declares. */
   attrs: Record<string, AttrValue>;
+  /** How the YAML names each attribute, where it differs from the attribute's key (`holidays` → `contract.vacationDays`). */
+  fields?: Record<string, string>;
+  /** The contracts.d template of the contract in force, if it comes from one. */
+  contract?: string;
   source?: string;
 }
+
+/** Attribute fields of the YAML's contract, as `AttrChange.field` names them: `contract.<field>`. */
+export const CONTRACT_FIELD_PREFIX = "contract.";
 
 export interface RemoteRecord {
   kind: string;

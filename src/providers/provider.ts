@@ -35,6 +35,11 @@ export interface DesiredMapping {
   effects?: (change: Change) => ChangeEffect[];
   /** What switching a person to their next effective-dated contract will make the server do. */
   scheduledEffects?: (user: DesiredUser) => ChangeEffect[];
+  /**
+   * The person's record once their next effective-dated contract is in force: a switch that leaves it as it is
+   * (When I Work with declared hoursPreferred) is not shown. Absent = every switch of a mapped person is shown.
+   */
+  switched?: (user: DesiredUser) => DesiredRecord | undefined;
 }
 
 /** Called by the executor for each change, once its dependencies have succeeded. */

@@ -1,7 +1,9 @@
-// Plan as a pull-request comment: summary table, one collapsible block per user, bounded size.
-import { countChanges, type Action, type Change, type Plan, type TargetPlan } from "../core/plan.js";
+// Plan as a pull-request comment for the people who review the YAML: what each target would do (and what stops
+// it) first, then one block per changed person, collapsed when there are many; bounded size.
+import type { Action, Change, Plan, TargetPlan } from "../core/plan.js";
+import { fieldRows } from "./fields.js";
 import { hiddenLine, visibleNotes } from "./notes.js";
-import { summaryLine, targetTitle } from "./summary.js";
+import { byDate, summaryLine, targetTitle } from "./summary.js";
 import { printable } from "../printable.js";
 
 /**
@@ -19,32 +21,29 @@ const ICON: Record<Action, string> = {
   reactivate: "♻️",
 };
 
+/** Up to this many changes in all, each person's block is open; more, and they are collapsed. */
+export const OPEN_DETAILS_UP_TO = 10;
+
 export function renderPlanMarkdown(plan: Plan, limit: number = MARKDOWN_LIMIT): string {
   const head: string[] = [PLAN_COMMENT_MARKER, `## rosterform plan`, "", `Contracts as of ${plan.at}.`, ""];
-  for (const t of plan.targets) head.push(...summaryTable(t));
+  for (const t of plan.targets) head.push(...summary(t));
+  head.push("");
+  const open = plan.targets.reduce((n, t) => n + t.changes.length, 0) <= OPEN_DETAILS_UP_TO;
   const budget = limit - 400; // room for the truncation note
   let out = head.join("\n");
   const cut: { target: string; count: number }[] = [];
   for (const t of plan.targets) {
-    const section = [`\n### ${escape(targetTitle(t.target))}\n`];
-    if (t.errors?.length) {
-      section.push(
-        `❌ **${escape(targetTitle(t.target))} could not be planned**, so this plan will not be applied to any target:`,
-        "",
-        ...t.errors.map((e) => `- ${escape(e)}`),
-        "",
-      );
-      out += section.join("\n");
-      continue;
-    }
+    // A target that could not be planned stands, with its errors, in the summary above.
+    if (t.errors?.length) continue;
+    const section: string[] = [];
     const notes = visibleNotes(t.notes);
     for (const note of notes.shown)
       section.push(`- ${note.level === "warning" ? "⚠️ " : ""}${escape(note.message)}`);
     if (notes.hidden > 0) section.push(`- ${escape(hiddenLine(notes.hidden))}`);
-    for (const r of t.refusals) section.push(`- ❌ **refused:** ${escape(r.message)}`);
-    if (t.notes.length || t.refusals.length) section.push("");
+    if (section.length > 0) section.push("");
     section.push(...scheduledSection(t));
-    let text = section.join("\n");
+    if (t.changes.length === 0 && section.length === 0) continue;
+    let text = [`\n### ${escape(targetTitle(t.target))}\n`, ...section].join("\n");
     if (out.length + text.length > budget) {
       cut.push({ target: t.target, count: t.changes.length });
       continue;
@@ -52,7 +51,7 @@ export function renderPlanMarkdown(plan: Plan, limit: number = MARKDOWN_LIMIT): 
     out += text;
     let shown = 0;
     for (const change of t.changes) {
-      text = details(change);
+      text = details(change, open);
       if (out.length + text.length > budget) break;
       out += text;
       shown++;
@@ -66,26 +65,23 @@ export function renderPlanMarkdown(plan: Plan, limit: number = MARKDOWN_LIMIT): 
   return out;
 }
 
-function summaryTable(t: TargetPlan): string[] {
-  if (t.errors?.length) return [`**${escape(targetTitle(t.target))}**: ${summaryLine(t)}`, ""];
-  const n = countChanges(t.changes);
+/** The top of the comment, per target: the summary line, and what stops the plan (a refusal, an error). */
+function summary(t: TargetPlan): string[] {
+  const title = `**${escape(targetTitle(t.target))}**`;
+  if (t.errors?.length) {
+    return [`- ❌ ${title} ${escape(summaryLine(t))}`, ...t.errors.map((e) => `  - ${escape(e)}`)];
+  }
   return [
-    `**${escape(targetTitle(t.target))}** (${escape(t.endpoint)}): ${summaryLine(t)}`,
-    "",
-    "| Change | Users |",
-    "| --- | ---: |",
-    `| ${ICON.create} create | ${n.create} |`,
-    `| ${ICON.update} update | ${n.update} |`,
-    `| ${ICON.deactivate} deactivate | ${n.deactivate} |`,
-    `| ${ICON.reactivate} reactivate | ${n.reactivate} |`,
-    ...(n.delete > 0 ? [`| ${ICON.delete} delete | ${n.delete} |`] : []),
-    "",
+    `- ${t.refusals.length > 0 ? "❌ " : ""}${title} (${escape(t.endpoint)}): ${escape(summaryLine(t))}`,
+    ...t.refusals.map((r) => `  - **Refused:** ${escape(r.message)}`),
   ];
 }
 
-function details(change: Change): string {
-  const rows = change.attrs.map(
-    (a) => `| <code>${html(a.key)}</code> | ${a.from ? cell(a.from.human) : ""} | ${cell(a.to.human)} |`,
+function details(change: Change, open: boolean): string {
+  const rows = fieldRows(change).map((r) =>
+    r.kind === "group"
+      ? `| <code>${html(r.label)}</code> | | |`
+      : `| ${r.nested ? "&emsp;" : ""}<code>${html(r.label)}</code> | ${r.attr.from ? cell(r.attr.from.human) : ""} | ${cell(r.attr.to.human)} |`,
   );
   const why = change.reason ? ` — ${change.reason}` : "";
   // What rewrites the past stands first, before the values; other side effects follow them.
@@ -94,7 +90,7 @@ function details(change: Change): string {
   const flag = change.effects?.some((e) => e.rewritesPast) ? " — ⚠️ rewrites past expected hours" : "";
   return [
     "",
-    `<details><summary>${ICON[change.action]} <code>${html(change.name)}</code> ${change.action}${html(why)}${flag}</summary>`,
+    `<details${open ? " open" : ""}><summary>${ICON[change.action]} <code>${html(change.name)}</code> ${change.action}${html(why)}${flag}</summary>`,
     "",
     ...warnings.map((l) => `> ⚠️ ${escape(l)}`),
     ...(warnings.length > 0 ? [""] : []),
@@ -112,9 +108,8 @@ function details(change: Change): string {
 /** Coming effective-dated contract switches, by date, with what each will make the target recalculate. */
 function scheduledSection(t: TargetPlan): string[] {
   if (t.scheduled.length === 0) return [];
-  const rows = [...t.scheduled].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   const lines = ["**Scheduled contract changes**", ""];
-  for (const s of rows) {
+  for (const s of byDate(t.scheduled)) {
     lines.push(`- ${s.from} <code>${html(s.key)}</code> → ${escape(s.summary)}`);
     for (const l of (s.effects ?? []).flatMap((e) => e.lines)) lines.push(`  - ⚠️ ${escape(l)}`);
   }

@@ -1,17 +1,96 @@
-import { countChanges, type TargetPlan } from "../core/plan.js";
+// One summary wording for every format and for any number of targets: `Kimai: Plan: 1 to create, 2 to update.`
+import {
+  countChanges,
+  type Action,
+  type Change,
+  type ScheduledChange,
+  type TargetPlan,
+} from "../core/plan.js";
 
-/** `Plan: 2 to create, 3 to update, 1 to deactivate.` (reactivations named only when there are some). */
+const PLANNED: Record<Action, string> = {
+  create: "to create",
+  update: "to update",
+  deactivate: "to deactivate",
+  reactivate: "to reactivate",
+  delete: "to delete",
+};
+
+const DONE: Record<Action, string> = {
+  create: "created",
+  update: "updated",
+  deactivate: "deactivated",
+  reactivate: "reactivated",
+  delete: "deleted",
+};
+
+/** The order counts are named in. */
+const ORDER: readonly Action[] = ["create", "update", "deactivate", "reactivate", "delete"];
+
+/** `1 to create, 2 to update`: only the actions there are (none: ""). */
+function counted(changes: readonly Change[], words: Record<Action, string>): string {
+  const n = countChanges(changes);
+  return ORDER.filter((a) => n[a] > 0)
+    .map((a) => `${n[a].toLocaleString("en")} ${words[a]}`)
+    .join(", ");
+}
+
+/** What a target's plan would do, without its name: `Plan: 2 to create, 1 to deactivate.` */
 export function summaryLine(target: TargetPlan): string {
-  if (target.errors?.length) return "Could not be planned; nothing will be applied to any target.";
-  if (target.changes.length === 0) return "No changes.";
-  const n = countChanges(target.changes);
-  const reactivate = n.reactivate > 0 ? `, ${n.reactivate} to reactivate` : "";
-  const remove = n.delete > 0 ? `, ${n.delete} to delete` : "";
-  return `Plan: ${n.create} to create, ${n.update} to update, ${n.deactivate} to deactivate${reactivate}${remove}.`;
+  if (target.errors?.length) return "could not be planned; nothing will be applied to any target.";
+  const refused = target.refusals.length > 0 ? ` Refused: ${refusedHow(target)}.` : "";
+  if (target.changes.length === 0) return `No changes.${refused}`;
+  return `Plan: ${counted(target.changes, PLANNED)}.${refused}`;
+}
+
+function refusedHow(target: TargetPlan): string {
+  return target.refusals.every((r) => r.forceable)
+    ? "apply stops unless --force"
+    : "apply stops (see why above)";
+}
+
+/** The summary with the target's name, as every format ends each target: `Kimai: Plan: 1 to create.` */
+export function targetSummary(target: TargetPlan): string {
+  return `${targetTitle(target.target)}: ${summaryLine(target)}`;
+}
+
+/**
+ * What an apply did to one target: `Kimai: Apply complete: 2 created, 1 updated.`; with failures it is not
+ * "complete": `Kimai: Apply incomplete: 2 created; 1 failed, 1 skipped.`
+ */
+export function applySummary(
+  target: string,
+  changes: readonly Change[],
+  statuses: readonly (string | undefined)[],
+): string {
+  const applied = changes.filter((_, i) => statuses[i] === "applied");
+  const count = (status: string) => statuses.filter((s) => s === status).length;
+  const [failed, skipped, notStarted, unknown] = [
+    count("failed"),
+    count("skipped"),
+    count("not-started"),
+    count("unknown"),
+  ];
+  const done = counted(applied, DONE);
+  const stopped = notStarted > 0 || unknown > 0;
+  if (failed === 0 && skipped === 0 && !stopped)
+    return `${targetTitle(target)}: Apply complete: ${done || "nothing to do"}.`;
+  const problems = [
+    ...(failed > 0 ? [`${failed} failed`] : []),
+    ...(skipped > 0 ? [`${skipped} skipped`] : []),
+    ...(notStarted > 0 ? [`${notStarted} not started`] : []),
+    ...(unknown > 0 ? [`${unknown} unknown (still in flight when stopped)`] : []),
+  ].join(", ");
+  const verb = stopped ? "Apply stopped" : "Apply incomplete";
+  return `${targetTitle(target)}: ${verb}: ${done || "nothing applied"}; ${problems}.`;
 }
 
 export const TARGET_TITLES: Record<string, string> = { kimai: "Kimai", wheniwork: "When I Work" };
 
 export function targetTitle(target: string): string {
   return TARGET_TITLES[target] ?? target;
+}
+
+/** Scheduled contract switches by date, then person. */
+export function byDate(scheduled: readonly ScheduledChange[]): ScheduledChange[] {
+  return [...scheduled].sort((a, b) => a.from.localeCompare(b.from) || a.key.localeCompare(b.key));
 }

@@ -2,7 +2,8 @@
 import type { Action, AttrChange, Change, ChangeEffect, Plan, TargetPlan } from "../core/plan.js";
 import { noStyle, type Style } from "./style.js";
 import { hiddenLine, visibleNotes } from "./notes.js";
-import { summaryLine, targetTitle } from "./summary.js";
+import { byDate, targetSummary, targetTitle } from "./summary.js";
+import { fieldRows } from "./fields.js";
 import { printable } from "../printable.js";
 
 const SYMBOL: Record<Action, string> = {
@@ -16,15 +17,16 @@ const SYMBOL: Record<Action, string> = {
 export function renderPlanText(plan: Plan, style: Style = noStyle): string {
   // When no target could be planned there is no plan to show: the errors are on stderr.
   if (plan.targets.every((t) => t.errors?.length)) return "";
-  return plan.targets.map((t) => renderTarget(t, plan.targets.length > 1, style)).join("\n");
+  const head = style.dim(`Plan for ${plan.at} (the contracts in force that day).`);
+  return [`${head}\n`, ...plan.targets.map((t) => renderTarget(t, style))].join("\n");
 }
 
-function renderTarget(t: TargetPlan, many: boolean, style: Style): string {
+function renderTarget(t: TargetPlan, style: Style): string {
   const lines: string[] = [];
   if (t.errors?.length) {
     lines.push(style.bold(targetTitle(t.target)), "");
     for (const e of t.errors) lines.push(style.red(`  ✗ ${printable(e)}`));
-    lines.push("", style.bold(many ? `${targetTitle(t.target)}: ${summaryLine(t)}` : summaryLine(t)));
+    lines.push("", style.bold(targetSummary(t)));
     return `${lines.join("\n")}\n`;
   }
   lines.push(
@@ -45,15 +47,14 @@ function renderTarget(t: TargetPlan, many: boolean, style: Style): string {
   if (hidden > 0) lines.push(style.dim(`  · ${hiddenLine(hidden)}`));
   if (t.scheduled.length > 0) {
     lines.push("  Scheduled contract changes:");
-    for (const s of t.scheduled) {
+    for (const s of byDate(t.scheduled)) {
       lines.push(`    ${s.from}  ${printable(s.key)} → ${printable(s.summary)}`);
       lines.push(...effectLines(s.effects, "        ", style));
     }
   }
   for (const r of t.refusals) lines.push(style.red(`  ✗ refused: ${printable(r.message)}`));
   if (t.notes.length > 0 || t.scheduled.length > 0 || t.refusals.length > 0) lines.push("");
-  const summary = summaryLine(t);
-  lines.push(style.bold(many ? `${targetTitle(t.target)}: ${summary}` : summary));
+  lines.push(style.bold(targetSummary(t)));
   return `${lines.join("\n")}\n`;
 }
 
@@ -70,10 +71,18 @@ function renderChange(change: Change, style: Style): string[] {
   const label = change.action === "create" || change.action === "update" ? "" : ` (${change.action})`;
   const why = change.reason ? style.dim(`  # ${printable(change.reason)}`) : "";
   const head = `  ${paint(`${SYMBOL[change.action]} ${printable(change.name)}`)}${label}${why}`;
-  const width = Math.max(...change.attrs.map((a) => a.key.length));
+  const rows = fieldRows(change);
+  const width = Math.max(
+    0,
+    ...rows.map((r) => (r.kind === "value" ? r.label.length + (r.nested ? 2 : 0) : 0)),
+  );
   return [
     head,
-    ...change.attrs.map((a) => `      ${printable(a.key).padEnd(width)}  ${values(a, change.action, style)}`),
+    ...rows.map((r) =>
+      r.kind === "group"
+        ? `      ${printable(r.label)}`
+        : `      ${(r.nested ? "  " : "") + printable(r.label).padEnd(width - (r.nested ? 2 : 0))}  ${values(r.attr, change.action, style)}`,
+    ),
     ...effectLines(change.effects, "      ", style),
   ];
 }

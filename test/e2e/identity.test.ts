@@ -59,7 +59,7 @@ describe("When I Work: an email change", () => {
     );
     const plan = await run(["plan"], env, d);
     expect(plan.code, plan.stderr).toBe(0);
-    expect(plan.stdout).toContain("Plan: 0 to create, 1 to update, 0 to deactivate.");
+    expect(plan.stdout).toContain("Plan: 1 to update.");
     expect(plan.stdout).toMatch(/email +anna\.schmidt@example\.com → anna\.keller@example\.com/);
     expect(plan.stdout).toContain("found by the former email anna.schmidt@example.com (previously)");
     expect((await run(["apply", "--yes"], env, d)).code).toBe(0);
@@ -82,7 +82,7 @@ describe("When I Work: an email change", () => {
     );
     const plan = await run(["plan"], env, d);
     expect(plan.code, plan.stderr).toBe(0);
-    expect(plan.stdout).toContain("Plan: 1 to create, 1 to update, 0 to deactivate.");
+    expect(plan.stdout).toContain("Plan: 1 to create, 1 to update.");
     expect(plan.stdout).toMatch(/\+ ben/);
   });
 

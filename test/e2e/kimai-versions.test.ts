@@ -53,7 +53,7 @@ describe.each(["2.45.0", "2.46.0", "2.53.0", "2.58.0", "2.60.0", "2.61.0", "2.63
       const plan = await run(["plan", "--detailed-exitcode"], sb.env, dir);
       expect(plan.stderr).toBe("");
       expect(plan.code, plan.stdout).toBe(2);
-      expect(plan.stdout).toContain("Plan: 2 to create, 1 to update, 0 to deactivate.");
+      expect(plan.stdout).toContain("Plan: 2 to create, 1 to update.");
       const apply = await run(["apply", "--yes"], sb.env, dir);
       expect(apply.code, apply.stderr + apply.stdout).toBe(0);
       const again = await run(["plan", "--detailed-exitcode"], sb.env, dir);

@@ -27,7 +27,7 @@ test("people in a subfolder of users.d/ are managed, not deactivated as unmanage
   const plan = await run(["plan"], sb.env, dir);
   expect(plan.code, plan.stderr).toBe(0);
   expect(plan.stdout).not.toContain("deactivate)");
-  expect(plan.stdout).toContain("Plan: 1 to create, 1 to update, 0 to deactivate.");
+  expect(plan.stdout).toContain("Plan: 1 to create, 1 to update.");
   const apply = await run(["apply", "--yes"], sb.env, dir);
   expect(apply.code, apply.stderr).toBe(0);
   const state = await sb.state();

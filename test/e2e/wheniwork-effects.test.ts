@@ -70,7 +70,7 @@ describe("side effects in the plan", () => {
       CONFIG("    currency: EUR\n"),
     );
     const plan = await run(["plan"], env, d);
-    expect(plan.stdout).toMatch(/hourly_rate +20 EUR → 22\.5 EUR/);
+    expect(plan.stdout).toMatch(/rates.hourly +20 EUR → 22\.5 EUR/);
     expect(plan.stdout).toContain("↳ the new rate applies from the next shift");
     expect(plan.stdout).toContain("↳ their invitation is still pending (not activated in When I Work)");
     const md = await run(["plan", "--format", "markdown"], env, d);

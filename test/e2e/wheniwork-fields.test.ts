@@ -50,12 +50,12 @@ describe("When I Work: every User field", () => {
     dirs.push(dir);
     const plan = await run(["plan"], wiw.env, dir);
     expect(plan.code, plan.stderr).toBe(0);
-    expect(plan.stdout).toMatch(/hourly_rate +85 EUR\n/);
-    expect(plan.stdout).toMatch(/hours_max +38h30m\n/);
-    expect(plan.stdout).toMatch(/hours_preferred +20h\n/);
-    expect(plan.stdout).toMatch(/position_rates +Barista \+2\.5 EUR, Cashier \+0\.75 EUR\n/);
-    expect(plan.stdout).toMatch(/is_trusted +yes\n/);
-    expect(plan.stdout).toMatch(/start_date +2025-03-01\n/);
+    expect(plan.stdout).toMatch(/rates.hourly +85 EUR\n/);
+    expect(plan.stdout).toMatch(/wheniwork.hoursMax +38h30m\n/);
+    expect(plan.stdout).toMatch(/wheniwork.hoursPreferred +20h\n/);
+    expect(plan.stdout).toMatch(/wheniwork.positionRates +Barista \+2\.5 EUR, Cashier \+0\.75 EUR\n/);
+    expect(plan.stdout).toMatch(/wheniwork.trusted +yes\n/);
+    expect(plan.stdout).toMatch(/wheniwork.startDate +2025-03-01\n/);
 
     const apply = await run(["apply", "--yes"], wiw.env, dir);
     expect(apply.code, apply.stderr).toBe(0);
@@ -138,8 +138,8 @@ describe("When I Work: every User field", () => {
     dirs.push(dir3);
     const plan = await run(["plan"], wiw.env, dir3);
     expect(plan.code, plan.stderr).toBe(0);
-    expect(plan.stdout).toMatch(/is_trusted +yes → no/);
-    expect(plan.stdout).toMatch(/position_rates +Barista \+2\.5, Cashier \+0\.75 → \(none\)/);
+    expect(plan.stdout).toMatch(/wheniwork.trusted +yes → no/);
+    expect(plan.stdout).toMatch(/wheniwork.positionRates +Barista \+2\.5, Cashier \+0\.75 → \(none\)/);
     expect((await run(["apply", "--yes"], wiw.env, dir3)).code).toBe(0);
     expect(await bea()).toMatchObject({ is_trusted: 0, position_rates: {}, start_date: "2025-03-01" });
     expect((await run(["plan", "--detailed-exitcode"], wiw.env, dir3)).code).toBe(0);

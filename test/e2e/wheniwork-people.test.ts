@@ -42,7 +42,7 @@ describe("no invented names", () => {
     });
     const plan = await run(["plan"], wiw.env, d);
     expect(plan.code, plan.stderr).toBe(0);
-    expect(plan.stdout).toMatch(/first_name +"Nona"/);
+    expect(plan.stdout).toMatch(/wheniwork.name.first +"Nona"/);
     expect((await run(["apply", "--yes"], wiw.env, d)).code).toBe(0);
     const nona = (await wiw.state()).users.find((u) => u.email === "nona@example.com");
     expect(nona).toMatchObject({ first_name: "Nona", last_name: "Nobody" });

@@ -51,7 +51,7 @@ describe("both targets", () => {
     expect(plan.stdout).toContain("Kimai: Plan: 1 to create");
     expect(plan.stdout).toContain("When I Work: Plan: 1 to create");
     expect(plan.stdout).toMatch(/positions +Barista, Cashier/);
-    expect(plan.stdout).toMatch(/hours_preferred +37h30m/);
+    expect(plan.stdout).toMatch(/contract \(weekly hours\) +37h30m/);
 
     const apply = await run(["apply", "--yes"], env(), dir);
     expect(apply.code, apply.stderr).toBe(0);

@@ -6,6 +6,7 @@ import {
   DAY_PREFERENCES,
   INTERNAL_PREFERENCES,
   PREFERENCES,
+  PREFERENCE_FIELDS,
   parseDayList,
   preferenceCanon,
   preferenceDefault,
@@ -15,20 +16,7 @@ export type UserDocument = Record<string, unknown>;
 
 const DAY_NAMES = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 /** Preferences a user file expresses through contract or rates, not through `preferences:`. */
-const MAPPED = new Set([
-  "hourly_rate",
-  "internal_rate",
-  "work_contract_type",
-  ...DAY_PREFERENCES,
-  "holidays",
-  "public_holiday_group",
-  "work_start_day",
-  "work_last_day",
-  "hours_per_week",
-  "hours_per_month",
-  "work_days_week",
-  "work_days_month",
-]);
+const MAPPED: ReadonlySet<string> = new Set(Object.keys(PREFERENCE_FIELDS));
 
 /**
  * `defaults` is rosterform.yaml's defaults block: a field equal to it is left out, a field that differs is written,

@@ -10,6 +10,7 @@ import type { KimaiCapabilities } from "./versions.js";
 import {
   DAY_PREFERENCES,
   PREFERENCES,
+  PREFERENCE_FIELDS,
   normalizePreferenceName,
   preferenceCanon,
   preferenceDefault,
@@ -85,11 +86,20 @@ export function contractPreferences(contract: Contract): Record<string, string> 
 
 /** Every preference the user declares, by Kimai name: contract, rates, then the raw escape hatch (which wins). */
 export function declaredPreferences(user: DesiredUser): Record<string, string> {
-  const prefs: Record<string, string> = user.contract ? contractPreferences(user.contract) : {};
-  if (user.rates?.hourly !== undefined) prefs.hourly_rate = String(user.rates.hourly);
-  if (user.rates?.internal !== undefined) prefs.internal_rate = String(user.rates.internal);
+  return Object.fromEntries(Object.entries(declaredPreferenceFields(user)).map(([n, p]) => [n, p.value]));
+}
+
+/** Each declared preference with the YAML field that declares it (`contract.vacationDays`, `preferences.x`). */
+function declaredPreferenceFields(user: DesiredUser): Record<string, { value: string; field: string }> {
+  const prefs: Record<string, { value: string; field: string }> = {};
+  const set = (name: string, value: string, field = PREFERENCE_FIELDS[name] ?? name) =>
+    (prefs[name] = { value, field });
+  for (const [name, value] of Object.entries(user.contract ? contractPreferences(user.contract) : {}))
+    set(name, value);
+  if (user.rates?.hourly !== undefined) set("hourly_rate", String(user.rates.hourly));
+  if (user.rates?.internal !== undefined) set("internal_rate", String(user.rates.internal));
   for (const [name, value] of Object.entries(user.preferences ?? {}))
-    prefs[normalizePreferenceName(name)] = value;
+    set(normalizePreferenceName(name), value, `preferences.${name}`);
   return prefs;
 }
 
@@ -105,14 +115,19 @@ export function desiredRecord(user: DesiredUser, currency?: string): DesiredReco
   if (user.timezone !== undefined) attrs.timezone = text(user.timezone);
   if (user.roles !== undefined) attrs.roles = rolesAttr(user.roles);
   if (user.supervisor !== undefined) attrs.supervisor = supervisorAttr(user.supervisor);
-  for (const [name, value] of Object.entries(declaredPreferences(user)))
+  const fields: Record<string, string> = {};
+  for (const [name, { value, field }] of Object.entries(declaredPreferenceFields(user))) {
     attrs[name] = preferenceAttr(name, value, currency);
+    if (field !== name) fields[name] = field;
+  }
   return {
     kind: USER_KIND.kind,
     key: user.username.toLowerCase(),
     name: user.username,
     enabled: user.enabled,
     attrs,
+    fields,
+    ...(user.contract?.template !== undefined ? { contract: user.contract.template } : {}),
     source: user.source.file,
   };
 }

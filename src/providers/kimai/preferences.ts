@@ -39,6 +39,27 @@ export const PREFERENCES: Readonly<Record<string, PreferenceSpec>> = {
   work_days_month: { kind: "days", default: "", plugin: true },
 };
 
+const DAY_FIELDS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+/**
+ * Preferences a user file sets through `contract` or `rates`, by the YAML field that sets them (what a plan shows
+ * people; `preferences.<name>` sets any other).
+ */
+export const PREFERENCE_FIELDS: Readonly<Record<string, string>> = {
+  hourly_rate: "rates.hourly",
+  internal_rate: "rates.internal",
+  work_contract_type: "contract.type",
+  hours_per_week: "contract.hoursPerWeek",
+  hours_per_month: "contract.hoursPerMonth",
+  work_days_week: "contract.workDays",
+  work_days_month: "contract.workDays",
+  ...Object.fromEntries(DAY_PREFERENCES.map((d, i) => [d, `contract.hours.${DAY_FIELDS[i]!}`])),
+  holidays: "contract.vacationDays",
+  public_holiday_group: "contract.publicHolidayGroup",
+  work_start_day: "contract.start",
+  work_last_day: "contract.end",
+};
+
 /** The 12 core work-contract preferences (WorkContractPreferenceSubscriber, Kimai 2.61+ on every user). */
 export const CONTRACT_PREFERENCES: ReadonlySet<string> = new Set([
   "work_contract_type",

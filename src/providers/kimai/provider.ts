@@ -321,6 +321,12 @@ export class KimaiProvider implements Provider {
       errors,
       notes,
       effects: (change) => contractChangeEffects(change, userRecord(snapshot, change.key), at, lockedThrough),
+      switched: (user) => {
+        const owned = ownedUser(user);
+        return owned.nextContract
+          ? desiredRecord({ ...owned, contract: owned.nextContract.contract }, this.options.currency)
+          : undefined;
+      },
       scheduledEffects: (user) =>
         scheduledSwitchEffects(user, userRecord(snapshot, user.username.toLowerCase()), lockedThrough),
     };

@@ -113,6 +113,28 @@ export function wiwName(user: DesiredUser): { first: string; last: string } | un
   return settingsOf(user).name ?? user.name;
 }
 
+/** The YAML field (of the `wheniwork:` block, mostly) that sets each When I Work attribute. */
+const YAML_FIELDS: Readonly<Record<string, string>> = {
+  first_name: "wheniwork.name.first",
+  last_name: "wheniwork.name.last",
+  employee_code: "wheniwork.employeeCode",
+  role: "wheniwork.role",
+  employment_type: "wheniwork.employment",
+  positions: "wheniwork.positions",
+  locations: "wheniwork.locations",
+  hours_max: "wheniwork.hoursMax",
+  hours_preferred: "wheniwork.hoursPreferred",
+  hourly_rate: "rates.hourly",
+  position_rates: "wheniwork.positionRates",
+  phone_number: "wheniwork.phone",
+  notes: "wheniwork.notes",
+  is_hidden: "wheniwork.hidden",
+  is_payroll: "wheniwork.payroll",
+  is_private: "wheniwork.private",
+  is_trusted: "wheniwork.trusted",
+  start_date: "wheniwork.startDate",
+};
+
 export function desiredRecord(
   user: DesiredUser,
   catalog: Catalog,
@@ -158,12 +180,16 @@ export function desiredRecord(
   if (s.private !== undefined) attrs.is_private = flagAttr(s.private);
   if (s.trusted !== undefined) attrs.is_trusted = flagAttr(s.trusted);
   if (s.startDate !== undefined) attrs.start_date = dateAttr(s.startDate);
+  const fields: Record<string, string> = { ...YAML_FIELDS };
+  if (!s.name) Object.assign(fields, { first_name: "name.first", last_name: "name.last" });
+  if (s.hoursPreferred === undefined) fields.hours_preferred = "contract (weekly hours)";
   return {
     kind: USER_KIND.kind,
     key: user.username.toLowerCase(),
     name: user.username,
     enabled: user.enabled,
     attrs,
+    fields,
     source: where,
   };
 }

@@ -147,6 +147,15 @@ export class WhenIWorkProvider implements Provider {
       ignore,
       errors,
       notes,
+      switched: (user) =>
+        user.wheniwork === false || !user.nextContract
+          ? undefined
+          : desiredRecord(
+              { ...user, contract: user.nextContract.contract },
+              snapshot.catalog,
+              [],
+              this.options.currency,
+            ),
       effects: (change) =>
         this.effects(change, byId.get(Number(change.remoteId))).map((line) => ({
           code: "side-effect",
