@@ -4,8 +4,7 @@ import type { AttrChange, Change } from "../core/plan.js";
 import { CONTRACT_FIELD_PREFIX } from "../core/records.js";
 
 export type FieldRow =
-  | { kind: "value"; label: string; attr: AttrChange; nested: boolean }
-  | { kind: "group"; label: string };
+  { kind: "value"; label: string; attr: AttrChange; nested: boolean } | { kind: "group"; label: string };
 
 /** The YAML's name of an attribute. */
 export function fieldName(a: AttrChange): string {

@@ -57,7 +57,7 @@ describe("apply then plan is empty", () => {
     expect(plan.stderr).toBe("");
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain("+ anna.schmidt");
-    expect(plan.stdout).toMatch(/\n        hoursPerWeek +40h\n/);
+    expect(plan.stdout).toMatch(/\n {8}hoursPerWeek +40h\n/);
     expect(plan.stdout).toContain("Plan: 4 to create.");
 
     const apply = await run(["apply", "--yes"], sb.env, dir);

@@ -75,18 +75,18 @@ describe("money and durations, both systems", () => {
     expect(text.code, text.stderr).toBe(0);
     const [kimaiPart, wiwPart] = text.stdout.split("When I Work (");
     // Kimai stored "85.00": it reads 85, never as hours, never as the raw string.
-    expect(kimaiPart).toMatch(/hourly_rate +85 EUR → 90 EUR\n/);
-    expect(kimaiPart).not.toContain("internal_rate");
-    expect(kimaiPart).toMatch(/hours_per_week +0h → 38h30m\n/);
-    expect(wiwPart).toMatch(/hourly_rate +90 EUR\n/);
-    expect(wiwPart).toMatch(/hours_max +40h15m\n/);
-    expect(wiwPart).toMatch(/hours_preferred +38h30m\n/);
+    expect(kimaiPart).toMatch(/rates.hourly +85 EUR → 90 EUR\n/);
+    expect(kimaiPart).not.toContain("rates.internal");
+    expect(kimaiPart).toMatch(/ hoursPerWeek +0h → 38h30m\n/);
+    expect(wiwPart).toMatch(/rates.hourly +90 EUR\n/);
+    expect(wiwPart).toMatch(/wheniwork.hoursMax +40h15m\n/);
+    expect(wiwPart).toMatch(/contract \(weekly hours\) +38h30m\n/);
     expect(text.stdout).not.toMatch(/\d+(\.\d+)?h\b.*EUR|EUR.*\d+h\b/);
 
     const markdown = await run(["plan", "--format", "markdown"], env, dir);
-    expect(markdown.stdout).toContain("| <code>hourly_rate</code> | 85 EUR | 90 EUR |");
-    expect(markdown.stdout).toContain("| <code>hours_per_week</code> | 0h | 38h30m |");
-    expect(markdown.stdout).toContain("| <code>hours_preferred</code> |  | 38h30m |");
+    expect(markdown.stdout).toContain("| <code>rates.hourly</code> | 85 EUR | 90 EUR |");
+    expect(markdown.stdout).toContain("| &emsp;<code>hoursPerWeek</code> | 0h | 38h30m |");
+    expect(markdown.stdout).toContain("| <code>contract (weekly hours)</code> |  | 38h30m |");
 
     const json = JSON.parse((await run(["plan", "--format", "json"], env, dir)).stdout) as {
       targets: { changes: { attrs: { key: string; to: { human: string } }[] }[] }[];
