@@ -5,13 +5,14 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { loadProject } from "../dist/config/load.js";
+import { TARGETS } from "../dist/providers/index.js";
 import { startKimaiSandbox } from "../dist/providers/kimai/sandbox/index.js";
 import { startWhenIWorkSandbox } from "../dist/providers/wheniwork/sandbox/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "dist", "cli.js");
 
-const { state, diagnostics } = await loadProject(root);
+const { state, diagnostics } = await loadProject(root, { targets: TARGETS });
 if (!state) {
   console.error(diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join("\n"));
   process.exit(1);
@@ -68,7 +69,7 @@ const sandbox = await startKimaiSandbox({ seed, workContractPlugin: true });
 // When I Work starts with its default account (positions Barista, Cashier, Manager; locations Main Street,
 // Harbour) plus one person who is already there with other hours, created through its API.
 const wiw = await startWhenIWorkSandbox({});
-const scheduled = declared.find((u) => u.wheniwork && u.wheniwork !== false) ?? declared[0];
+const scheduled = declared.find((u) => u.targets?.wheniwork && u.targets.wheniwork !== false) ?? declared[0];
 await fetch(`${wiw.url}/2/users`, {
   method: "POST",
   headers: { "W-Token": wiw.token, "content-type": "application/json" },

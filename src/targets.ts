@@ -1,18 +1,16 @@
-// Which target systems a run talks to, and how each is reached. The only place that lists them all.
+// Which target systems a run talks to, and how each is reached; the systems themselves are the registry's
+// (src/providers/index.ts).
 import type { RosterConfig } from "./core/model.js";
+import type { Provider } from "./core/provider.js";
 import { RosterformError } from "./errors.js";
 import type { HttpClientOptions } from "./http/client.js";
 import { proxyFromEnv } from "./http/proxy.js";
 import { describeRetry, runRetryBudget, type RetryInfo } from "./http/retry.js";
 import type { Io } from "./io.js";
-import { kimaiConnection } from "./providers/kimai/connect.js";
-import { KimaiProvider } from "./providers/kimai/provider.js";
-import type { Provider } from "./providers/provider.js";
-import { whenIWorkConnection } from "./providers/wheniwork/connect.js";
-import { WhenIWorkProvider } from "./providers/wheniwork/provider.js";
+import { TARGETS, targetModule } from "./providers/index.js";
 
-export const TARGET_NAMES = ["kimai", "wheniwork"] as const;
-export type TargetName = (typeof TARGET_NAMES)[number];
+/** A target system's name, as the registry lists it (kimai, …). */
+export type TargetName = string;
 
 export interface ConnectOptions {
   timeoutMs?: number;
@@ -22,15 +20,16 @@ export interface ConnectOptions {
 
 /** The configured targets, narrowed by --target. */
 export function selectTargets(config: RosterConfig, wanted: readonly string[] | undefined): TargetName[] {
-  const configured = TARGET_NAMES.filter((t) => config.targets[t] !== undefined);
+  const configured = TARGETS.map((t) => t.name).filter((name) => config.targets[name] !== undefined);
   if (configured.length === 0) {
+    const [first, ...others] = TARGETS.map((t) => `targets.${t.name}`);
     throw new RosterformError(
-      "rosterform.yaml configures no target: add targets.kimai (or targets.wheniwork)",
+      `rosterform.yaml configures no target: add ${first ?? "a target"}${others.length > 0 ? ` (or ${others.join(", ")})` : ""}`,
     );
   }
   if (!wanted || wanted.length === 0) return configured;
   for (const w of wanted) {
-    if (!configured.includes(w as TargetName)) {
+    if (!configured.includes(w)) {
       throw new RosterformError(
         `--target ${w} is not configured in rosterform.yaml (configured: ${configured.join(", ")})`,
       );
@@ -40,40 +39,16 @@ export function selectTargets(config: RosterConfig, wanted: readonly string[] | 
 }
 
 export function connect(target: TargetName, config: RosterConfig, io: Io, options: ConnectOptions): Provider {
+  const module = targetModule(target);
+  const settings = config.targets[target];
+  if (!module || settings === undefined) throw new RosterformError(`targets.${target} is not configured`);
   // Every retry is one line on stderr, and all systems of a run share one retry budget.
   const proxy = proxyFromEnv(io.env);
-  const retrying = {
+  return module.connect(settings, io, {
     onRetry: options.onRetry ?? ((info: RetryInfo) => io.stderr(`${describeRetry(info)}\n`)),
     budget: runRetryBudget(io),
     ...(proxy ? { proxy } : {}),
-  };
-  if (target === "kimai") {
-    const kimai = config.targets.kimai;
-    if (!kimai) throw new RosterformError("targets.kimai is not configured");
-    const { url, token } = kimaiConnection(kimai, io.env);
-    return new KimaiProvider({
-      url,
-      token,
-      workContractPlugin: kimai.workContractPlugin,
-      ...(kimai.lockedThrough ? { lockedThrough: kimai.lockedThrough } : {}),
-      ...(kimai.currency ? { currency: kimai.currency } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      connections: Math.max(4, (options.parallelism ?? 4) + 2),
-      ...retrying,
-    });
-  }
-  const wiw = config.targets.wheniwork;
-  if (!wiw) throw new RosterformError("targets.wheniwork is not configured");
-  const { url, token, userId } = whenIWorkConnection(wiw, io.env);
-  return new WhenIWorkProvider({
-    url,
-    token,
-    invite: wiw.invite,
-    futureShifts: wiw.futureShifts,
-    ...(wiw.currency ? { currency: wiw.currency } : {}),
-    ...(userId ? { userId } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    connections: Math.max(4, (options.parallelism ?? 4) + 2),
-    ...retrying,
+    ...(options.parallelism !== undefined ? { parallelism: options.parallelism } : {}),
   });
 }

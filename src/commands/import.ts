@@ -5,7 +5,7 @@ import { parse, stringify } from "yaml";
 import { RosterformError } from "../errors.js";
 import { ExitCode, type Io } from "../io.js";
 import { writeOutputFile } from "../output-file.js";
-import type { ExportedUser } from "../providers/provider.js";
+import type { ExportedUser } from "../core/provider.js";
 import type { TargetName } from "../targets.js";
 import { loadDesired, openTarget } from "./planning.js";
 

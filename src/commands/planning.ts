@@ -6,7 +6,8 @@ import { PLAN_FORMAT_VERSION, unplannedTarget, type Plan, type TargetPlan } from
 import { ConfigError, PlanError, RosterformError } from "../errors.js";
 import type { Io } from "../io.js";
 import type { RemoteRecord } from "../core/records.js";
-import type { Provider, RemoteSnapshot } from "../providers/provider.js";
+import type { Provider, RemoteSnapshot } from "../core/provider.js";
+import { TARGETS } from "../providers/index.js";
 import { connect, selectTargets, type ConnectOptions, type TargetName } from "../targets.js";
 import { formatDiagnostic } from "../core/diagnostics.js";
 import { describeError } from "./report.js";
@@ -19,7 +20,10 @@ export interface PlanningOptions extends ConnectOptions {
 }
 
 export async function loadDesired(dir: string, at: string | undefined, io: Io): Promise<DesiredState> {
-  const { state, diagnostics } = await loadProject(dir, at !== undefined ? { at } : {});
+  const { state, diagnostics } = await loadProject(dir, {
+    targets: TARGETS,
+    ...(at !== undefined ? { at } : {}),
+  });
   for (const d of diagnostics) if (d.severity === "warning") io.stderr(`${formatDiagnostic(d)}\n`);
   if (!state) throw new ConfigError(diagnostics);
   return state;

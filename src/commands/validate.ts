@@ -4,6 +4,7 @@ import { loadProject } from "../config/load.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { formatDiagnostic, hasErrors } from "../core/diagnostics.js";
 import type { Io } from "../io.js";
+import { TARGETS } from "../providers/index.js";
 import { ExitCode } from "../io.js";
 
 export interface ValidateOptions {
@@ -26,7 +27,10 @@ export interface ValidateSummary {
 
 export async function runValidate(opts: ValidateOptions, io: Io): Promise<number> {
   const dir = resolve(io.cwd, opts.dir);
-  const { diagnostics, counts } = await loadProject(dir, opts.at !== undefined ? { at: opts.at } : {});
+  const { diagnostics, counts } = await loadProject(dir, {
+    targets: TARGETS,
+    ...(opts.at !== undefined ? { at: opts.at } : {}),
+  });
   const valid = !hasErrors(diagnostics);
   const summary: ValidateSummary = {
     errors: diagnostics.filter((d) => d.severity === "error").length,

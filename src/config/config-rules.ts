@@ -1,27 +1,23 @@
 // rosterform.yaml: targets, policy and defaults, with the documented defaults filled in.
-import type {
-  KimaiTargetConfig,
-  KindLimits,
-  Limit,
-  RosterConfig,
-  TeamPolicy,
-  UnmanagedPolicy,
-  WhenIWorkTargetConfig,
-} from "../core/model.js";
+import type { KindLimits, Limit, RosterConfig, TeamPolicy, UnmanagedPolicy } from "../core/model.js";
 import type { FileReport } from "./file-report.js";
 import { checkIdentifier } from "./identifier-rules.js";
 import type { PersonFields } from "./person-rules.js";
 import { readIgnore, readPersonFields } from "./person-rules.js";
-import { redact } from "../redact.js";
 import type { PathSegment } from "./source-tree.js";
 import { isRecord } from "./source-tree.js";
+import type { TargetBlocks } from "./target-blocks.js";
 
 export interface ProjectConfig {
   config: RosterConfig;
   defaults: PersonFields;
 }
 
-export function readProjectConfig(data: unknown, report: FileReport): ProjectConfig {
+export function readProjectConfig(
+  data: unknown,
+  report: FileReport,
+  modules: readonly TargetBlocks[],
+): ProjectConfig {
   const raw = isRecord(data) ? data : {};
   const targets = isRecord(raw.targets) ? raw.targets : {};
   const policy = isRecord(raw.policy) ? raw.policy : {};
@@ -29,29 +25,10 @@ export function readProjectConfig(data: unknown, report: FileReport): ProjectCon
     targets: {},
     policy: { unmanaged: "report", protect: [], limits: {} },
   };
-  if (isRecord(targets.kimai)) {
-    const kimai: KimaiTargetConfig = { workContractPlugin: "auto" };
-    const url = readUrl(targets.kimai.url, ["targets", "kimai", "url"], report);
-    if (url !== undefined) kimai.url = url;
-    const plugin = targets.kimai.workContractPlugin;
-    if (plugin === true || plugin === false || plugin === "auto") kimai.workContractPlugin = plugin;
-    const locked = readMonth(targets.kimai.lockedThrough, ["targets", "kimai", "lockedThrough"], report);
-    if (locked !== undefined) kimai.lockedThrough = locked;
-    if (typeof targets.kimai.currency === "string") kimai.currency = targets.kimai.currency;
-    config.targets.kimai = kimai;
-  }
-  if (isRecord(targets.wheniwork)) {
-    const wheniwork: WhenIWorkTargetConfig = {
-      invite: targets.wheniwork.invite === true,
-      futureShifts:
-        isRecord(targets.wheniwork.archive) && targets.wheniwork.archive.futureShifts === "delete"
-          ? "delete"
-          : "open",
-    };
-    if (typeof targets.wheniwork.currency === "string") wheniwork.currency = targets.wheniwork.currency;
-    const url = readUrl(targets.wheniwork.url, ["targets", "wheniwork", "url"], report);
-    if (url !== undefined) wheniwork.url = url;
-    config.targets.wheniwork = wheniwork;
+  for (const module of modules) {
+    const block = targets[module.name];
+    if (isRecord(block))
+      config.targets[module.name] = module.readTarget(block, ["targets", module.name], report);
   }
   if (policy.unmanaged === "ignore" || policy.unmanaged === "report" || policy.unmanaged === "deactivate") {
     config.policy.unmanaged = policy.unmanaged as UnmanagedPolicy;
@@ -67,7 +44,9 @@ export function readProjectConfig(data: unknown, report: FileReport): ProjectCon
   if (policy.contractChanges === "warn" || policy.contractChanges === "refuse") {
     config.policy.contractChanges = policy.contractChanges;
   }
-  const defaults = isRecord(raw.defaults) ? readPersonFields(raw.defaults, ["defaults"], report) : {};
+  const defaults = isRecord(raw.defaults)
+    ? readPersonFields(raw.defaults, ["defaults"], report, modules)
+    : {};
   // policy.fields.ignore holds for every user: merged with each user's own ignore: (see normalize).
   if (isRecord(policy.fields) && Array.isArray(policy.fields.ignore)) {
     defaults.ignore = readIgnore([...(defaults.ignore ?? []), ...policy.fields.ignore]);
@@ -90,17 +69,6 @@ function readTeamPolicy(raw: Record<string, unknown>, report: FileReport): TeamP
     });
   }
   return teams;
-}
-
-/** YYYY-MM, a real month (the schema checks the shape; this names the month that does not exist). */
-function readMonth(value: unknown, path: PathSegment[], report: FileReport): string | undefined {
-  if (typeof value !== "string" || !/^\d{4}-\d{2}$/.test(value)) return undefined;
-  const month = Number(value.slice(5));
-  if (month < 1 || month > 12) {
-    report.error(path, "month.invalid", `${value} is not a month; write YYYY-MM, e.g. 2026-06`);
-    return undefined;
-  }
-  return value;
 }
 
 const LIMITED_ACTIONS = ["create", "update", "delete", "deactivate"] as const;
@@ -164,35 +132,4 @@ export function readLimit(value: unknown, path: PathSegment[], report: FileRepor
     `${label} ${JSON.stringify(value)} is not a limit; ${hint}`,
   );
   return undefined;
-}
-
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-
-function readUrl(value: unknown, path: PathSegment[], report: FileReport): string | undefined {
-  if (typeof value !== "string") return undefined; // absent, or the schema reports it
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined; // the schema's pattern reports it
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    // Never echoed whole: what follows the host may be a password or an API key.
-    const what = url.username || url.password ? "credentials (user:password@)" : "a query or fragment";
-    report.error(
-      path,
-      "target.url-credentials",
-      `url ${redact(value)} must not contain ${what}; write only the address, like https://${url.host}, and put the token in the environment (KIMAI_API_TOKEN / WHENIWORK_TOKEN)`,
-    );
-    return undefined;
-  }
-  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname)) {
-    report.error(
-      path,
-      "target.insecure-url",
-      `url ${value} uses plain http; write https://${url.host}${url.pathname === "/" ? "" : url.pathname} (http is allowed only to localhost)`,
-    );
-    return undefined;
-  }
-  return value;
 }

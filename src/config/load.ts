@@ -17,6 +17,7 @@ import { listYamlFiles, readSourceFile, readSourceFiles } from "./project-files.
 import { MAX_DIAGNOSTICS_PER_FILE, limitPerFile, sortDiagnostics } from "./diagnostic-list.js";
 import { validateWithSchema } from "./schema-diagnostics.js";
 import { schemas } from "./schemas.js";
+import type { TargetBlocks } from "./target-blocks.js";
 import type { TemplateDraft } from "./template-rules.js";
 import { readTemplate } from "./template-rules.js";
 import type { UserDraft } from "./user-rules.js";
@@ -30,6 +31,8 @@ export const USERS_DIR = "users.d";
 export const CONTRACTS_DIR = "contracts.d";
 
 export interface LoadOptions {
+  /** The target systems whose `targets.<name>` and per-person blocks are read (src/providers/index.ts). */
+  targets: readonly TargetBlocks[];
   /** YYYY-MM-DD to select contracts for; default today (UTC). */
   at?: string;
 }
@@ -43,7 +46,7 @@ export interface LoadResult {
   counts: { users: number; contractTemplates: number; teams: number; files: number };
 }
 
-export async function loadProject(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+export async function loadProject(dir: string, options: LoadOptions): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const at = options.at ?? todayUtc();
   if (!isRealDate(at)) {
@@ -79,7 +82,13 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
     defaults: {},
   };
   if (configSource) {
-    project = checkFile(configSource, compiled.rosterform, readProjectConfig, diagnostics) ?? project;
+    project =
+      checkFile(
+        configSource,
+        compiled.rosterform,
+        (data, report) => readProjectConfig(data, report, options.targets),
+        diagnostics,
+      ) ?? project;
   }
   const templates: TemplateDraft[] = [];
   for (const source of templateSources) {
@@ -89,7 +98,12 @@ export async function loadProject(dir: string, options: LoadOptions = {}): Promi
   }
   const users: UserDraft[] = [];
   for (const source of userSources) {
-    const user = checkFile(source, compiled.user, readUser, diagnostics);
+    const user = checkFile(
+      source,
+      compiled.user,
+      (data, report) => readUser(data, report, options.targets),
+      diagnostics,
+    );
     if (user) users.push(user);
     else unreadable.usernames.add(stem(source.file).toLowerCase());
   }

@@ -2,6 +2,7 @@
 // at the given date selected.
 import type { DesiredUser, ScheduledContract } from "../core/model.js";
 import type { PersonFields } from "./person-rules.js";
+import { isRecord } from "./source-tree.js";
 import type { UserDraft } from "./user-rules.js";
 
 export interface Schedules {
@@ -43,8 +44,8 @@ export function toDesiredUser(
     user.preferences = { ...defaults.preferences, ...draft.preferences };
   const ignore = [...new Set([...(defaults.ignore ?? []), ...(draft.ignore ?? [])])];
   if (ignore.length > 0) user.ignore = ignore;
-  const wheniwork = mergeWhenIWork(draft.wheniwork, defaults.wheniwork);
-  if (wheniwork !== undefined) user.wheniwork = wheniwork;
+  const targets = mergeTargetBlocks(draft.targets, defaults.targets);
+  if (targets) user.targets = targets;
 
   const schedule = schedules.own ?? schedules.defaults;
   if (schedule) {
@@ -55,13 +56,23 @@ export function toDesiredUser(
   return user;
 }
 
-function mergeWhenIWork(
-  own: PersonFields["wheniwork"],
-  fallback: PersonFields["wheniwork"],
-): PersonFields["wheniwork"] {
-  if (own === false) return false;
-  if (own === undefined) return fallback === false || fallback === undefined ? fallback : { ...fallback };
-  return fallback ? { ...fallback, ...own } : { ...own };
+/** Per-target blocks: the user's own over the defaults', key by key; false (opted out) wins over defaults. */
+function mergeTargetBlocks(
+  own: PersonFields["targets"],
+  fallback: PersonFields["targets"],
+): PersonFields["targets"] {
+  if (!own && !fallback) return undefined;
+  const merged: Record<string, unknown> = {};
+  for (const name of new Set([...Object.keys(fallback ?? {}), ...Object.keys(own ?? {})])) {
+    const mine = own?.[name];
+    const base = fallback?.[name];
+    if (mine === false) merged[name] = false;
+    else if (mine === undefined) merged[name] = isRecord(base) ? { ...base } : base;
+    else
+      merged[name] =
+        isRecord(base) && isRecord(mine) ? { ...base, ...mine } : isRecord(mine) ? { ...mine } : mine;
+  }
+  return merged;
 }
 
 /**

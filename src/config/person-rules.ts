@@ -1,11 +1,11 @@
 // The fields a user file and rosterform.yaml's `defaults` share: checked beyond the schema and normalised.
-import { OWNABLE_FIELDS, type Contract, type OwnableField, type WhenIWorkSettings } from "../core/model.js";
-import { readWhenIWorkSettings } from "../providers/wheniwork/settings.js";
+import { OWNABLE_FIELDS, type Contract, type OwnableField } from "../core/model.js";
 import { readContract } from "./contract-rules.js";
 import type { FileReport } from "./file-report.js";
 import { readText } from "./identifier-rules.js";
 import type { PathSegment } from "./source-tree.js";
 import { isRecord } from "./source-tree.js";
+import type { TargetBlocks } from "./target-blocks.js";
 import { didYouMean } from "./suggest.js";
 import { readDate } from "./value-rules.js";
 
@@ -35,7 +35,8 @@ export interface PersonFields {
   rates?: { hourly?: number; internal?: number };
   contract?: ContractSpec;
   preferences?: Record<string, string>;
-  wheniwork?: WhenIWorkSettings | false;
+  /** Per-person blocks of target systems by name, as their modules read them; false = opted out. */
+  targets?: Record<string, unknown>;
   ignore?: OwnableField[];
 }
 
@@ -51,6 +52,7 @@ export function readPersonFields(
   raw: Record<string, unknown>,
   base: readonly PathSegment[],
   report: FileReport,
+  modules: readonly TargetBlocks[],
 ): PersonFields {
   const at = (...rest: PathSegment[]): PathSegment[] => [...base, ...rest];
   const out: PersonFields = {};
@@ -82,12 +84,29 @@ export function readPersonFields(
     }
     out.preferences = preferences;
   }
-  if (raw.wheniwork === false) out.wheniwork = false;
-  else if (isRecord(raw.wheniwork))
-    out.wheniwork = readWhenIWorkSettings(raw.wheniwork, at("wheniwork"), report);
+  const targets = readTargetBlocks(raw, base, report, modules);
+  if (targets) out.targets = targets;
   const contract = readContractSpec(raw, base, report);
   if (contract) out.contract = contract;
   return out;
+}
+
+/** The `<target>:` blocks a person declares: false (opted out) or the module's reading of the mapping. */
+function readTargetBlocks(
+  raw: Record<string, unknown>,
+  base: readonly PathSegment[],
+  report: FileReport,
+  modules: readonly TargetBlocks[],
+): Record<string, unknown> | undefined {
+  let blocks: Record<string, unknown> | undefined;
+  for (const module of modules) {
+    if (!module.readPerson) continue;
+    const block = raw[module.name];
+    if (block === false) (blocks ??= {})[module.name] = false;
+    else if (isRecord(block))
+      (blocks ??= {})[module.name] = module.readPerson(block, [...base, module.name], report);
+  }
+  return blocks;
 }
 
 const timezoneCache = new Map<string, string | undefined>();

@@ -4,6 +4,7 @@ import { checkIdentifier, readText } from "./identifier-rules.js";
 import type { PersonFields } from "./person-rules.js";
 import { readPersonFields } from "./person-rules.js";
 import { isRecord } from "./source-tree.js";
+import type { TargetBlocks } from "./target-blocks.js";
 
 /** A name in a list, with its index there (for the position of a message about it). */
 export interface ListedName {
@@ -25,9 +26,9 @@ export interface UserDraft extends PersonFields {
   report: FileReport;
 }
 
-export function readUser(data: unknown, report: FileReport): UserDraft {
+export function readUser(data: unknown, report: FileReport, modules: readonly TargetBlocks[]): UserDraft {
   const raw = isRecord(data) ? data : {};
-  const user: UserDraft = { ...readPersonFields(raw, [], report), report };
+  const user: UserDraft = { ...readPersonFields(raw, [], report, modules), report };
   for (const field of ["username", "email", "supervisor"] as const) {
     const value = raw[field];
     if (typeof value !== "string" || value === "") continue;

@@ -5,7 +5,7 @@ import type { Contract, DesiredUser } from "./model.js";
 import { diffRecords, linkDependencies } from "./diff.js";
 import type { Change, Note, PlanPolicy, Refusal, TargetPlan } from "./plan.js";
 import type { DesiredRecord, RemoteRecord } from "./records.js";
-import type { DesiredMapping, RemoteSnapshot } from "../providers/provider.js";
+import type { DesiredMapping, RemoteSnapshot } from "./provider.js";
 import { formatDuration, formatWorkDays } from "./units.js";
 
 export interface TargetPlanInput {

@@ -33,15 +33,6 @@ export interface ScheduledContract {
   contract: Contract;
 }
 
-// The `wheniwork:` block's type lives beside its provider.
-import type { WhenIWorkSettings, WhenIWorkTargetConfig } from "../providers/wheniwork/settings.js";
-export type {
-  WhenIWorkEmployment,
-  WhenIWorkRole,
-  WhenIWorkSettings,
-  WhenIWorkTargetConfig,
-} from "../providers/wheniwork/settings.js";
-
 export interface SourceRef {
   /** path relative to the project dir, e.g. users.d/anna.yaml */
   file: string;
@@ -76,8 +67,11 @@ export interface DesiredUser {
   nextContract?: ScheduledContract;
   /** Raw Kimai preferences (escape hatch): name -> string value. */
   preferences?: Record<string, string>;
-  /** false = opted out of When I Work. */
-  wheniwork?: WhenIWorkSettings | false;
+  /**
+   * Per-person blocks of target systems (`<target>: {…}` in the file), by target name, as that target's module
+   * read them; only the module interprets its own. false = this person opted out of that target.
+   */
+  targets?: Record<string, unknown>;
   /** Fields owned by something else (LDAP, SAML, people in the UI): neither compared nor sent. */
   ignore?: OwnableField[];
   source: SourceRef;
@@ -109,15 +103,6 @@ export type Limit = { count: number } | { percent: number };
 /** The limits of one resource kind, by what the changes do (updates include reactivations). */
 export type KindLimits = Partial<Record<"create" | "update" | "delete" | "deactivate", Limit>>;
 
-export interface KimaiTargetConfig {
-  url?: string;
-  workContractPlugin: "auto" | boolean;
-  /** YYYY-MM: the last month whose working times are locked (approved) in Kimai; later ones are recalculated. */
-  lockedThrough?: string;
-  /** Printed after rates (Kimai keeps them without one), e.g. EUR. */
-  currency?: string;
-}
-
 export type ContractChangePolicy = "warn" | "refuse";
 
 /** What becomes of Kimai teams on the server that teams.d/ does not declare. */
@@ -130,7 +115,8 @@ export interface TeamPolicy {
 }
 
 export interface RosterConfig {
-  targets: { kimai?: KimaiTargetConfig; wheniwork?: WhenIWorkTargetConfig };
+  /** The configured target systems by name: each holds its module's own settings (`targets.<name>`). */
+  targets: Record<string, unknown>;
   policy: {
     unmanaged: UnmanagedPolicy;
     /** usernames, compared case-insensitively */

@@ -2,6 +2,7 @@
 import { describe, expect, test } from "vitest";
 import { runValidate } from "../../src/commands/validate.js";
 import { loadProject } from "../../src/config/load.js";
+import { TARGETS } from "../../src/providers/index.js";
 import type { Io } from "../../src/io.js";
 import { user, writeProject } from "./project.js";
 
@@ -20,7 +21,7 @@ function memoryIo(cwd = process.cwd()): Io & { out: string; err: string } {
 
 describe("the committed examples", () => {
   test("validate with no diagnostic at all", async () => {
-    const result = await loadProject(".", { at: "2026-11-23" });
+    const result = await loadProject(".", { targets: TARGETS, at: "2026-11-23" });
     expect(result.diagnostics).toEqual([]);
     expect(result.counts).toEqual({ users: 8, contractTemplates: 4, teams: 0, files: 13 });
     const users = result.state?.users ?? [];
@@ -37,7 +38,7 @@ describe("the committed examples", () => {
   });
 
   test("the contract of anna.schmidt changes on 2026-01-01", async () => {
-    const before = await loadProject(".", { at: "2025-12-31" });
+    const before = await loadProject(".", { targets: TARGETS, at: "2025-12-31" });
     expect(before.state?.users.find((u) => u.username === "anna.schmidt")?.contract?.template).toBe(
       "part-time-20h",
     );

@@ -169,10 +169,14 @@ describe("normalisation", () => {
       roles: ["ROLE_TEAMLEAD"],
       rates: { hourly: 80, internal: 40 },
       preferences: { first_weekday: "sunday", daily_stats: "1" },
-      wheniwork: { role: "employee", locations: ["Main Street"], positions: ["Barista"] },
+      targets: { wheniwork: { role: "employee", locations: ["Main Street"], positions: ["Barista"] } },
       contract: { template: "full-time-40h" },
     });
-    expect(bob).toMatchObject({ roles: [], wheniwork: false, contract: { template: "part-time-20h" } });
+    expect(bob).toMatchObject({
+      roles: [],
+      targets: { wheniwork: false },
+      contract: { template: "part-time-20h" },
+    });
   });
 
   test("enabled: false from the file; wheniwork hours in float hours", async () => {
@@ -184,7 +188,7 @@ describe("normalisation", () => {
       ),
     });
     expect(paul.enabled).toBe(false);
-    expect(paul.wheniwork).toEqual({ hoursMax: 37.5, hoursPreferred: 20 });
+    expect(paul.targets?.wheniwork).toEqual({ hoursMax: 37.5, hoursPreferred: 20 });
   });
 });
 

@@ -3,6 +3,7 @@ import { mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadProject } from "../../src/config/load.js";
+import { TARGETS } from "../../src/providers/index.js";
 import { listYamlFiles } from "../../src/config/index.js";
 import { formatDiagnostic } from "../../src/core/diagnostics.js";
 import { load, problems, user, writeProject } from "./project.js";
@@ -51,7 +52,7 @@ describe("users.d and contracts.d are read recursively", () => {
     const dir = writeProject({ "users.d/anna.yaml": user("anna"), "users.d/.old/bob.yaml": user("bob") });
     mkdirSync(join(dir, "elsewhere"));
     symlinkSync(join(dir, "elsewhere"), join(dir, "users.d/linked"));
-    const result = await loadProject(dir);
+    const result = await loadProject(dir, { targets: TARGETS });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       "users.d/.old: warning: not read: hidden folders are skipped; rename it without the dot, or move it out of users.d/",
       "users.d/linked: warning: not read: symbolic links to folders are not followed; move the folder here, or move it out of users.d/",

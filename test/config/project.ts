@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll } from "vitest";
 import { loadProject } from "../../src/config/load.js";
+import { TARGETS } from "../../src/providers/index.js";
 import type { LoadResult } from "../../src/config/load.js";
 import type { Diagnostic } from "../../src/core/diagnostics.js";
 import { formatDiagnostic } from "../../src/core/diagnostics.js";
@@ -33,7 +34,7 @@ export async function load(
   files: Record<string, string | Uint8Array | null>,
   at = "2026-06-01",
 ): Promise<LoadResult> {
-  return loadProject(writeProject(files), { at });
+  return loadProject(writeProject(files), { targets: TARGETS, at });
 }
 
 /** The diagnostics as printed lines: "file:line:col: message". */

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { stringify } from "yaml";
 import { loadProject } from "../../src/config/load.js";
+import { TARGETS } from "../../src/providers/index.js";
 import type { Contract, Weekday } from "../../src/core/model.js";
 import { formatDuration, formatWorkDays } from "../../src/core/units.js";
 import { writeProject } from "./project.js";
@@ -121,7 +122,7 @@ describe("property: random valid users", () => {
         writeFileSync(join(project, "rosterform.yaml"), "targets:\n  kimai: {}\n");
         writeFileSync(join(project, "users.d", `${u.username}.yaml`), text);
 
-        const result = await loadProject(project, { at: "2026-06-01" });
+        const result = await loadProject(project, { targets: TARGETS, at: "2026-06-01" });
         expect(result.diagnostics, text).toEqual([]);
         const got = result.state?.users[0];
         expect(got?.username).toBe(u.username);

@@ -4,6 +4,7 @@ import { chmodSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { loadProject } from "../../src/config/load.js";
+import { TARGETS } from "../../src/providers/index.js";
 import { formatDiagnostic } from "../../src/core/diagnostics.js";
 import { load, problems, user, writeProject } from "./project.js";
 
@@ -184,7 +185,7 @@ describe("YAML input", () => {
   test("a directory named *.yaml is a folder like any other (read); an unreadable file (a broken link)", async () => {
     const dir = writeProject({ "users.d/ab.yaml": user("ab"), "users.d/team.yaml/cd.yaml": user("cd") });
     symlinkSync(join(dir, "nowhere.yaml"), join(dir, "users.d/gone.yaml"));
-    const result = await loadProject(dir);
+    const result = await loadProject(dir, { targets: TARGETS });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       "users.d/gone.yaml: the file cannot be read: it does not exist (a broken symbolic link?)",
     ]);
@@ -198,7 +199,7 @@ describe("YAML input", () => {
       execFileSync("mkfifo", [join(dir, "pipe")]);
       execFileSync("mkfifo", [join(dir, "users.d/fifo.yaml")]);
       symlinkSync(join(dir, "pipe"), join(dir, "users.d/linked.yaml"));
-      expect((await loadProject(dir)).diagnostics.map(formatDiagnostic)).toEqual([
+      expect((await loadProject(dir, { targets: TARGETS })).diagnostics.map(formatDiagnostic)).toEqual([
         "users.d/fifo.yaml: this is not a regular file; replace it with a YAML file",
         "users.d/linked.yaml: the file cannot be read: it is not a regular file (a pipe?)",
       ]);
@@ -208,7 +209,7 @@ describe("YAML input", () => {
   test.skipIf(process.getuid?.() === 0)("a file without read permission", async () => {
     const dir = writeProject({ "users.d/ab.yaml": user("ab") });
     chmodSync(join(dir, "users.d/ab.yaml"), 0o000);
-    expect((await loadProject(dir)).diagnostics.map(formatDiagnostic)).toEqual([
+    expect((await loadProject(dir, { targets: TARGETS })).diagnostics.map(formatDiagnostic)).toEqual([
       "users.d/ab.yaml: the file cannot be read: permission denied",
     ]);
   });
@@ -266,7 +267,7 @@ describe("project layout", () => {
   });
 
   test("a missing project directory", async () => {
-    const result = await loadProject("/nonexistent/rosterform-project");
+    const result = await loadProject("/nonexistent/rosterform-project", { targets: TARGETS });
     expect(result.diagnostics.map((d) => d.code)).toEqual(["project.missing-dir"]);
   });
 

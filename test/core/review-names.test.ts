@@ -79,7 +79,7 @@ describe("YAML names in the plan", () => {
 
   test("When I Work: the wheniwork block's names; the name from `name:`", () => {
     const record = wiwRecord(
-      { ...anna, wheniwork: { hoursMax: 40, positions: [] } },
+      { ...anna, targets: { ...anna.targets, wheniwork: { hoursMax: 40, positions: [] } } },
       { positions: [], locations: [] },
       [],
     );

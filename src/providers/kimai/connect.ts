@@ -1,5 +1,5 @@
 // Kimai's settings from rosterform.yaml and the environment. Tokens come only from the environment.
-import type { KimaiTargetConfig } from "../../core/model.js";
+import type { KimaiTargetConfig } from "./settings.js";
 import { RosterformError } from "../../errors.js";
 import { checkServerUrl } from "../../net.js";
 import { secretFromEnv } from "../../secrets.js";

@@ -18,7 +18,7 @@ import type {
   ExportedUser,
   Provider,
   RemoteSnapshot,
-} from "../provider.js";
+} from "../../core/provider.js";
 import { userDocument } from "./export.js";
 import {
   directoryNotes,

@@ -1,5 +1,5 @@
 // When I Work's settings from rosterform.yaml and the environment. Tokens come only from the environment.
-import type { WhenIWorkTargetConfig } from "../../core/model.js";
+import type { WhenIWorkTargetConfig } from "./settings.js";
 import { RosterformError } from "../../errors.js";
 import { checkServerUrl } from "../../net.js";
 import { secretFromEnv } from "../../secrets.js";

@@ -1,11 +1,12 @@
 // Desired users <-> comparable records, in When I Work's names and units (float hours, ids for positions).
 import { createHash } from "node:crypto";
-import type { DesiredUser, WhenIWorkSettings } from "../../core/model.js";
+import type { DesiredUser } from "../../core/model.js";
 import { USER_KIND } from "../../core/kinds.js";
 import type { AttrValue } from "../../core/plan.js";
 import { attr, type DesiredRecord, type RemoteRecord } from "../../core/records.js";
 import { formatHours, formatMoney } from "../../core/units.js";
 import { ROLE_CODES, ROLE_NAMES, type WiwNamed, type WiwUser } from "./api.js";
+import { settingsOf } from "./settings.js";
 
 /** Catalogue lookups: id -> name for display, name -> live ids for resolution. */
 export interface Catalog {
@@ -75,10 +76,6 @@ export function weeklyHours(user: DesiredUser): number | undefined {
   if (c.type === "week" && c.hoursPerWeek !== undefined) return c.hoursPerWeek / 3600;
   if (c.type === "day" && c.hours) return Object.values(c.hours).reduce((a, b) => a + b, 0) / 3600;
   return undefined;
-}
-
-export function settingsOf(user: DesiredUser): WhenIWorkSettings {
-  return user.wheniwork === false || user.wheniwork === undefined ? {} : user.wheniwork;
 }
 
 /** Names -> ids among live (not deleted) entries; errors for unknown or ambiguous names. */

@@ -3,7 +3,8 @@
 import type { DesiredUser } from "../../core/model.js";
 import type { Note } from "../../core/plan.js";
 import type { WiwUser } from "./api.js";
-import { displayName, settingsOf, wiwName } from "./mapping.js";
+import { displayName, wiwName } from "./mapping.js";
+import { optedOut, settingsOf } from "./settings.js";
 
 export interface PersonMatch {
   user: WiwUser;
@@ -88,7 +89,7 @@ export function sameNameWarnings(
   const notes: Note[] = [];
   for (const person of people) {
     const name = wiwName(person);
-    if (matching.matches.has(person) || person.wheniwork === false || !person.enabled || !name) continue;
+    if (matching.matches.has(person) || optedOut(person) || !person.enabled || !name) continue;
     for (const u of byName.get(fullName(name.first, name.last)) ?? []) {
       notes.push({
         level: "warning",

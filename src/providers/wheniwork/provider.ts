@@ -13,13 +13,14 @@ import type {
   ExportedUser,
   Provider,
   RemoteSnapshot,
-} from "../provider.js";
+} from "../../core/provider.js";
 import { errorText, type WiwUser } from "./api.js";
 import { WhenIWorkClient, type WiwUserBody } from "./client.js";
 import { userDocument } from "./export.js";
 import { desiredRecord, displayName, remoteRecord, unmatchedKey, wiwName, type Catalog } from "./mapping.js";
 import { Pacer } from "./pacer.js";
 import { matchPeople, sameNameWarnings, where } from "./matching.js";
+import { optedOut } from "./settings.js";
 
 const CREATE_ATTEMPTS = 6;
 
@@ -104,7 +105,7 @@ export class WhenIWorkProvider implements Provider {
       const match = matching.matches.get(user);
       const found = match?.user;
       if (found) matched.add(found.id);
-      if (user.wheniwork === false) {
+      if (optedOut(user)) {
         if (!found || found.is_deleted) {
           ignore.push(key, ...(found ? [unmatchedKey(found)] : []));
           continue;
@@ -148,7 +149,7 @@ export class WhenIWorkProvider implements Provider {
       errors,
       notes,
       switched: (user) =>
-        user.wheniwork === false || !user.nextContract
+        optedOut(user) || !user.nextContract
           ? undefined
           : desiredRecord(
               { ...user, contract: user.nextContract.contract },

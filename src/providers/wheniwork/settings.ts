@@ -3,6 +3,7 @@
 import type { FileReport } from "../../config/file-report.js";
 import type { PathSegment } from "../../config/source-tree.js";
 import { isRecord } from "../../config/source-tree.js";
+import { readServerUrl } from "../../config/target-rules.js";
 import { HOUR, WEEK_SECONDS, readDate, readDuration } from "../../config/value-rules.js";
 
 export type WhenIWorkRole = "admin" | "manager" | "supervisor" | "employee";
@@ -45,6 +46,32 @@ export interface WhenIWorkTargetConfig {
   currency?: string;
   /** What archiving a user does to their future shifts: open (become open shifts, the API default) or delete. */
   futureShifts: "open" | "delete";
+}
+
+export function readWhenIWorkTarget(
+  raw: Record<string, unknown>,
+  path: readonly PathSegment[],
+  report: FileReport,
+): WhenIWorkTargetConfig {
+  const wheniwork: WhenIWorkTargetConfig = {
+    invite: raw.invite === true,
+    futureShifts: isRecord(raw.archive) && raw.archive.futureShifts === "delete" ? "delete" : "open",
+  };
+  if (typeof raw.currency === "string") wheniwork.currency = raw.currency;
+  const url = readServerUrl(raw.url, [...path, "url"], report, "WHENIWORK_TOKEN");
+  if (url !== undefined) wheniwork.url = url;
+  return wheniwork;
+}
+
+/** A person's `wheniwork:` block as read (absent or opted out: no settings). */
+export function settingsOf(user: { targets?: Record<string, unknown> }): WhenIWorkSettings {
+  const block = user.targets?.wheniwork;
+  return block === false || block === undefined ? {} : (block as WhenIWorkSettings);
+}
+
+/** `wheniwork: false`: this person is kept out of When I Work. */
+export function optedOut(user: { targets?: Record<string, unknown> }): boolean {
+  return user.targets?.wheniwork === false;
 }
 
 const FLAGS = ["hidden", "payroll", "private", "trusted"] as const;

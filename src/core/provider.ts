@@ -1,9 +1,9 @@
 // The one interface the core uses for every target system.
-import type { Address } from "../core/address.js";
-import type { KindSpec } from "../core/kinds.js";
-import type { DesiredUser } from "../core/model.js";
-import type { Change, ChangeEffect, Note } from "../core/plan.js";
-import type { DesiredRecord, RemoteRecord } from "../core/records.js";
+import type { Address } from "./address.js";
+import type { KindSpec } from "./kinds.js";
+import type { DesiredUser } from "./model.js";
+import type { Change, ChangeEffect, Note } from "./plan.js";
+import type { DesiredRecord, RemoteRecord } from "./records.js";
 
 /** What a provider read from its server, in comparable form. */
 export interface RemoteSnapshot {

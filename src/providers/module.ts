@@ -1,0 +1,24 @@
+// What a target system is to the rest of rosterform: one module per system under src/providers/<name>/,
+// listed once in src/providers/index.ts. Nothing outside a module's folder names the system.
+import type { TargetBlocks } from "../config/target-blocks.js";
+import type { Provider } from "../core/provider.js";
+import type { HttpClientOptions } from "../http/client.js";
+import type { RetryBudget } from "../http/retry.js";
+import type { Io } from "../io.js";
+
+/** How a run reaches its servers: the same for every system. */
+export interface ConnectSettings {
+  timeoutMs?: number;
+  /** Changes in flight at once (apply --parallelism). */
+  parallelism?: number;
+  onRetry: NonNullable<HttpClientOptions["onRetry"]>;
+  /** Shared by every system of a run. */
+  budget: RetryBudget;
+  /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY of the run; none: connect directly. */
+  proxy?: HttpClientOptions["proxy"];
+}
+
+export interface TargetModule extends TargetBlocks {
+  /** Connects to the server `targets.<name>` (read by readTarget) and the environment name. */
+  connect(config: unknown, io: Io, settings: ConnectSettings): Provider;
+}
