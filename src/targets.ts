@@ -38,7 +38,12 @@ export function selectTargets(config: RosterConfig, wanted: readonly string[] | 
   return configured.filter((t) => wanted.includes(t));
 }
 
-export function connect(target: TargetName, config: RosterConfig, io: Io, options: ConnectOptions): Provider {
+export async function connect(
+  target: TargetName,
+  config: RosterConfig,
+  io: Io,
+  options: ConnectOptions,
+): Promise<Provider> {
   const module = targetModule(target);
   const settings = config.targets[target];
   if (!module || settings === undefined) throw new RosterformError(`targets.${target} is not configured`);

@@ -57,7 +57,7 @@ export async function openTarget(
   io: Io,
   options: ConnectOptions,
 ): Promise<TargetSession> {
-  const provider = connect(target, state.config, io, options);
+  const provider = await connect(target, state.config, io, options);
   try {
     return { target, provider, snapshot: await provider.read() };
   } catch (error) {

@@ -19,6 +19,9 @@ export interface ConnectSettings {
 }
 
 export interface TargetModule extends TargetBlocks {
-  /** Connects to the server `targets.<name>` (read by readTarget) and the environment name. */
-  connect(config: unknown, io: Io, settings: ConnectSettings): Provider;
+  /**
+   * Connects to the server `targets.<name>` (read by readTarget) and the environment name. The client is
+   * loaded only here, so that validate never carries it.
+   */
+  connect(config: unknown, io: Io, settings: ConnectSettings): Promise<Provider>;
 }

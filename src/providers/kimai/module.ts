@@ -1,13 +1,15 @@
 // Kimai as a target module: what the registry (src/providers/index.ts) knows of it.
 import type { TargetModule } from "../module.js";
-import { kimaiConnection } from "./connect.js";
-import { KimaiProvider } from "./provider.js";
 import { readKimaiTarget, type KimaiTargetConfig } from "./settings.js";
 
 export const kimai: TargetModule = {
   name: "kimai",
   readTarget: readKimaiTarget,
-  connect(config, io, settings) {
+  async connect(config, io, settings) {
+    const [{ kimaiConnection }, { KimaiProvider }] = await Promise.all([
+      import("./connect.js"),
+      import("./provider.js"),
+    ]);
     const kimai = config as KimaiTargetConfig;
     const { url, token } = kimaiConnection(kimai, io.env);
     return new KimaiProvider({

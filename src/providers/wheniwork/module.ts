@@ -1,14 +1,16 @@
 // When I Work as a target module: what the registry (src/providers/index.ts) knows of it.
 import type { TargetModule } from "../module.js";
-import { whenIWorkConnection } from "./connect.js";
-import { WhenIWorkProvider } from "./provider.js";
 import { readWhenIWorkSettings, readWhenIWorkTarget, type WhenIWorkTargetConfig } from "./settings.js";
 
 export const wheniwork: TargetModule = {
   name: "wheniwork",
   readTarget: readWhenIWorkTarget,
   readPerson: readWhenIWorkSettings,
-  connect(config, io, settings) {
+  async connect(config, io, settings) {
+    const [{ whenIWorkConnection }, { WhenIWorkProvider }] = await Promise.all([
+      import("./connect.js"),
+      import("./provider.js"),
+    ]);
     const wiw = config as WhenIWorkTargetConfig;
     const { url, token, userId } = whenIWorkConnection(wiw, io.env);
     return new WhenIWorkProvider({
