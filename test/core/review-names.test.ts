@@ -113,7 +113,7 @@ describe("scheduled contract switches", () => {
     expect(plan((u) => kimaiRecord(u)).scheduled).toEqual([]);
     const wiw = (u: DesiredUser) =>
       wiwRecord({ ...u, contract: u.nextContract!.contract }, { positions: [], locations: [] }, []);
-    const declared = { ...anna, wheniwork: { hoursPreferred: 20 } };
+    const declared = { ...anna, targets: { ...anna.targets, wheniwork: { hoursPreferred: 20 } } };
     expect(
       buildTargetPlan({
         target: "wheniwork",
