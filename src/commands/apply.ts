@@ -31,7 +31,7 @@ import {
   type TargetFailure,
   type TargetSession,
 } from "./planning.js";
-import { describeError, reportFailures } from "./report.js";
+import { describeError, refusedError, reportFailures, settleRefusals } from "./report.js";
 
 export interface ApplyCommandOptions extends PlanningOptions {
   planFile?: string;
@@ -59,10 +59,8 @@ export async function runApply(options: ApplyCommandOptions, io: Io): Promise<nu
       reportFailures(failures, io);
       return failures.length > 0 ? ExitCode.Error : ExitCode.Ok;
     }
-    const refusals = plan.targets.flatMap((t) => t.refusals);
-    if (refusals.length > 0 && !options.force) {
-      throw new RefusedError(refusals.map((r) => r.message).join("\n"), ["nothing was changed"]);
-    }
+    const holding = prepared.holding;
+    if (holding.length > 0) throw refusedError(holding);
     if (!options.planFile && !options.yes) await confirm(io);
     const stop = gracefulStop(io, options.timeoutMs ?? 30_000);
     const done: TargetResults[] = [];
@@ -102,12 +100,15 @@ interface Prepared {
   failures: TargetFailure[];
   /** false when there is nothing to do. */
   proceed: boolean;
+  /** Refusals --force did not override, one line each naming the target. */
+  holding: string[];
 }
 
 async function planNow(options: ApplyCommandOptions, io: Io, style: Style): Promise<Prepared> {
   const { plan, sessions, failures } = await makePlan(options, io);
+  const holding = settleRefusals(plan, options.force);
   if (options.format !== "json") io.stdout(renderPlanText(plan, style));
-  return { plan, sessions, failures, proceed: planHasChanges(plan) };
+  return { plan, sessions, failures, proceed: planHasChanges(plan), holding };
 }
 
 async function fromSavedPlan(options: ApplyCommandOptions, planFile: string, io: Io): Promise<Prepared> {
@@ -123,7 +124,7 @@ async function fromSavedPlan(options: ApplyCommandOptions, planFile: string, io:
   refuseUnplanned(plan, [], io);
   const state = await loadDesired(options.dir, plan.at, io);
   const sessions: TargetSession[] = [];
-  if (plan.targets.length === 0) return { plan, sessions, failures: [], proceed: false };
+  if (plan.targets.length === 0) return { plan, sessions, failures: [], proceed: false, holding: [] };
   selectTargets(
     state.config,
     plan.targets.map((t) => t.target),
@@ -157,7 +158,13 @@ async function fromSavedPlan(options: ApplyCommandOptions, planFile: string, io:
     await closeAll(sessions);
     throw error;
   }
-  return { plan, sessions, failures: [], proceed: planHasChanges(plan) };
+  return {
+    plan,
+    sessions,
+    failures: [],
+    proceed: planHasChanges(plan),
+    holding: settleRefusals(plan, options.force),
+  };
 }
 
 /** One plan, one decision: when any selected target could not be planned, nothing is sent to any target. */

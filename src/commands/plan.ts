@@ -8,7 +8,7 @@ import { renderPlanMarkdown } from "../render/markdown.js";
 import { styleFor } from "../render/style.js";
 import { renderPlanText } from "../render/text.js";
 import { closeAll, makePlan, type PlanningOptions } from "./planning.js";
-import { reportFailures } from "./report.js";
+import { reportFailures, settleRefusals } from "./report.js";
 
 export interface PlanCommandOptions extends PlanningOptions {
   format: "text" | "markdown" | "json";
@@ -20,6 +20,7 @@ export interface PlanCommandOptions extends PlanningOptions {
 export async function runPlan(options: PlanCommandOptions, io: Io): Promise<number> {
   const { plan, sessions, failures } = await makePlan(options, io);
   await closeAll(sessions);
+  const holding = settleRefusals(plan, options.force);
   if (options.format === "json") io.stdout(renderPlanJson(plan));
   else if (options.format === "markdown") io.stdout(renderPlanMarkdown(plan));
   else io.stdout(renderPlanText(plan, styleFor(io)));
@@ -30,8 +31,10 @@ export async function runPlan(options: PlanCommandOptions, io: Io): Promise<numb
     io.stderr(`Saved the plan to ${options.out}; apply it with: rosterform apply ${options.out}\n`);
   }
   if (failures.length > 0) return ExitCode.Error;
-  const refused = plan.targets.some((t) => t.refusals.length > 0);
-  if (refused && !options.force) return ExitCode.Refused;
+  if (holding.length > 0) {
+    for (const line of holding) io.stderr(`error: ${line}\n`);
+    return ExitCode.Refused;
+  }
   if (options.detailedExitcode && planHasChanges(plan)) return ExitCode.Changes;
   return ExitCode.Ok;
 }

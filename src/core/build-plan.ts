@@ -111,7 +111,8 @@ function contractRefusal(changes: readonly Change[], policy: PlanPolicy): Refusa
   return {
     code: "contract",
     forceable: true,
-    message: `contract changes for ${shown} would rewrite past, unlocked months (policy.contractChanges: refuse): lock those months in Kimai first, or make the change effective-dated (contracts: with from:) after the last locked month; then plan again, or re-run with --force to apply as it is`,
+    message: `contract changes for ${shown} would rewrite past, unlocked months (policy.contractChanges: refuse)`,
+    fix: "lock those months in Kimai first, or make the change effective-dated (contracts: with from:) after the last locked month; then plan again, or re-run with --force to apply as it is",
   };
 }
 

@@ -1,7 +1,7 @@
 // Pure: desired records + remote records of one resource kind + policy -> the changes of that kind.
 import { address, type Address } from "./address.js";
 import type { KindSpec } from "./kinds.js";
-import type { KindLimits, Limit } from "./model.js";
+import { checkLimits, nobodyDeclared } from "./limits.js";
 import {
   ABSENT_OFFBOARDED,
   type Action,
@@ -115,7 +115,17 @@ export function diffRecords(input: DiffInput): DiffOutput {
   // References to other kinds are the caller's to check (buildTargetPlan links across kinds).
   const prefix = at("");
   linkDependencies(changes, (ref) => !ref.startsWith(prefix) || remoteByKey.has(ref.slice(prefix.length)));
-  const refusals = checkLimits(changes, input.remote.length, spec, policy.limits[spec.kind] ?? {});
+  const limits = checkLimits(changes, input.remote.length, spec, policy.limits[spec.kind] ?? {});
+  notes.push(...limits.notes);
+  const refusals = limits.refusals;
+  const nobody = nobodyDeclared(
+    changes,
+    input.desired.length,
+    input.ignore?.size ?? 0,
+    spec,
+    input.remote.length,
+  );
+  if (nobody && !input.only && unmanaged === "deactivate") refusals.unshift(nobody);
   return { changes: sortChanges(changes), notes, refusals, fingerprints };
 }
 
@@ -228,38 +238,6 @@ export function linkDependencies(changes: Change[], exists: (ref: Address) => bo
       }
     }
   }
-}
-
-const LIMITED: readonly { name: keyof KindLimits; actions: readonly Action[] }[] = [
-  { name: "create", actions: ["create"] },
-  { name: "update", actions: ["update", "reactivate"] },
-  { name: "delete", actions: ["delete"] },
-  { name: "deactivate", actions: ["deactivate"] },
-];
-
-function checkLimits(
-  changes: readonly Change[],
-  remoteCount: number,
-  spec: KindSpec,
-  limits: KindLimits,
-): Refusal[] {
-  const refusals: Refusal[] = [];
-  for (const { name, actions } of LIMITED) {
-    const limit: Limit | undefined = limits[name];
-    if (!limit) continue;
-    const n = changes.filter((c) => actions.includes(c.action)).length;
-    // A percentage rounds up: 10% of 5 users allows 1, so small teams can still off-board someone.
-    const max = "count" in limit ? limit.count : Math.ceil((limit.percent / 100) * remoteCount - 1e-9);
-    if (n <= max) continue;
-    const allowed =
-      "count" in limit ? `${limit.count}` : `${limit.percent}% of ${remoteCount} ${spec.plural} = ${max}`;
-    refusals.push({
-      code: "limit",
-      forceable: true,
-      message: `${n} ${spec.plural} to ${name} exceed policy.limits.${spec.kind}.${name} (${allowed}); review the plan and re-run with --force, or raise the limit in rosterform.yaml`,
-    });
-  }
-  return refusals;
 }
 
 const ACTION_ORDER: Record<Action, number> = {

@@ -89,9 +89,14 @@ export const ABSENT_OFFBOARDED = "absent-offboarded";
 
 /** A check that refused the plan: apply stops with exit 3 unless forced (where forcing is allowed). */
 export interface Refusal {
-  code: "limit" | "protected" | "stale" | "contract";
+  code: "limit" | "nobody" | "protected" | "stale" | "contract";
+  /** What was refused, naming the numbers or people. */
   message: string;
+  /** What to do about it (review and --force, raise the limit…). */
+  fix?: string;
   forceable: boolean;
+  /** --force was given: the plan goes ahead despite this refusal. */
+  overridden?: boolean;
 }
 
 export interface TargetPlan {

@@ -72,8 +72,12 @@ function summary(t: TargetPlan): string[] {
     return [`- ❌ ${title} ${escape(summaryLine(t))}`, ...t.errors.map((e) => `  - ${escape(e)}`)];
   }
   return [
-    `- ${t.refusals.length > 0 ? "❌ " : ""}${title} (${escape(t.endpoint)}): ${escape(summaryLine(t))}`,
-    ...t.refusals.map((r) => `  - **Refused:** ${escape(r.message)}`),
+    `- ${t.refusals.some((r) => !r.overridden) ? "❌ " : ""}${title} (${escape(t.endpoint)}): ${escape(summaryLine(t))}`,
+    ...t.refusals.map((r) =>
+      r.overridden
+        ? `  - ⚠️ **Overridden by --force:** ${escape(r.message)}`
+        : `  - **Refused:** ${escape(r.message)}${r.fix ? `; ${escape(r.fix)}` : ""}`,
+    ),
   ];
 }
 

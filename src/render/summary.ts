@@ -3,6 +3,7 @@ import {
   countChanges,
   type Action,
   type Change,
+  type Refusal,
   type ScheduledChange,
   type TargetPlan,
 } from "../core/plan.js";
@@ -37,15 +38,20 @@ function counted(changes: readonly Change[], words: Record<Action, string>): str
 /** What a target's plan would do, without its name: `Plan: 2 to create, 1 to deactivate.` */
 export function summaryLine(target: TargetPlan): string {
   if (target.errors?.length) return "could not be planned; nothing will be applied to any target.";
-  const refused = target.refusals.length > 0 ? ` Refused: ${refusedHow(target)}.` : "";
+  const standing = target.refusals.filter((r) => !r.overridden);
+  const overridden = target.refusals.length - standing.length;
+  const refused =
+    standing.length > 0
+      ? ` Refused: ${refusedHow(standing)}.`
+      : overridden > 0
+        ? ` ${overridden} refusal${overridden === 1 ? "" : "s"} overridden by --force.`
+        : "";
   if (target.changes.length === 0) return `No changes.${refused}`;
   return `Plan: ${counted(target.changes, PLANNED)}.${refused}`;
 }
 
-function refusedHow(target: TargetPlan): string {
-  return target.refusals.every((r) => r.forceable)
-    ? "apply stops unless --force"
-    : "apply stops (see why above)";
+function refusedHow(refusals: readonly Refusal[]): string {
+  return refusals.every((r) => r.forceable) ? "apply stops unless --force" : "apply stops (see why above)";
 }
 
 /** The summary with the target's name, as every format ends each target: `Kimai: Plan: 1 to create.` */
@@ -93,4 +99,10 @@ export function targetTitle(target: string): string {
 /** Scheduled contract switches by date, then person. */
 export function byDate(scheduled: readonly ScheduledChange[]): ScheduledChange[] {
   return [...scheduled].sort((a, b) => a.from.localeCompare(b.from) || a.key.localeCompare(b.key));
+}
+
+/** `refused: … ; what to do`, or, once --force overrode it, `overridden by --force: …`. */
+export function refusalLine(r: Refusal): string {
+  if (r.overridden) return `overridden by --force: ${r.message}`;
+  return `refused: ${r.message}${r.fix ? `; ${r.fix}` : ""}`;
 }

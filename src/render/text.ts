@@ -2,7 +2,7 @@
 import type { Action, AttrChange, Change, ChangeEffect, Plan, TargetPlan } from "../core/plan.js";
 import { noStyle, type Style } from "./style.js";
 import { hiddenLine, visibleNotes } from "./notes.js";
-import { byDate, targetSummary, targetTitle } from "./summary.js";
+import { byDate, refusalLine, targetSummary, targetTitle } from "./summary.js";
 import { fieldRows } from "./fields.js";
 import { printable } from "../printable.js";
 
@@ -52,7 +52,12 @@ function renderTarget(t: TargetPlan, style: Style): string {
       lines.push(...effectLines(s.effects, "        ", style));
     }
   }
-  for (const r of t.refusals) lines.push(style.red(`  ✗ refused: ${printable(r.message)}`));
+  for (const r of t.refusals)
+    lines.push(
+      r.overridden
+        ? style.yellow(`  ! ${printable(refusalLine(r))}`)
+        : style.red(`  ✗ ${printable(refusalLine(r))}`),
+    );
   if (t.notes.length > 0 || t.scheduled.length > 0 || t.refusals.length > 0) lines.push("");
   lines.push(style.bold(targetSummary(t)));
   return `${lines.join("\n")}\n`;

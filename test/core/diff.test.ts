@@ -146,18 +146,21 @@ describe("diffRecords", () => {
     const out = diffRecords({
       target: "kimai",
       spec: USER_KIND,
-      desired: [],
+      desired: [want("newcomer")],
       remote,
       policy: policy({ unmanaged: "deactivate", limits: { user: { deactivate: { percent: 10 } } } }),
     });
     expect(out.refusals).toHaveLength(1);
     expect(out.refusals[0]!.message).toBe(
-      "10 users to deactivate exceed policy.limits.user.deactivate (10% of 10 users = 1); review the plan and re-run with --force, or raise the limit in rosterform.yaml",
+      "10 users to deactivate exceed policy.limits.user.deactivate (10% of 10 users = 1)",
+    );
+    expect(out.refusals[0]!.fix).toBe(
+      "review the plan and re-run with --force, or raise policy.limits.user.deactivate in rosterform.yaml",
     );
     const small = diffRecords({
       target: "kimai",
       spec: USER_KIND,
-      desired: [],
+      desired: [want("newcomer")],
       remote: remote.slice(0, 5),
       policy: policy({ unmanaged: "deactivate", limits: { user: { deactivate: { percent: 25 } } } }),
     });
@@ -167,7 +170,7 @@ describe("diffRecords", () => {
     const one = diffRecords({
       target: "kimai",
       spec: USER_KIND,
-      desired: [],
+      desired: [want("newcomer")],
       remote: remote.slice(0, 1),
       policy: policy({ unmanaged: "deactivate", limits: { user: { deactivate: { percent: 10 } } } }),
     });
@@ -175,11 +178,71 @@ describe("diffRecords", () => {
     const within = diffRecords({
       target: "kimai",
       spec: USER_KIND,
-      desired: [],
+      desired: [want("newcomer")],
       remote,
       policy: policy({ unmanaged: "deactivate", limits: { user: { deactivate: { count: 10 } } } }),
     });
     expect(within.refusals).toEqual([]);
+  });
+
+  test("without policy.limits: updates over 30% of at least 10 users, deactivations over 30% (at least 3) are refused; near a limit, a note", () => {
+    const remote = Array.from({ length: 12 }, (_, i) => have(`u${i}`, { title: attr("a", "a") }));
+    const update = (n: number) =>
+      diffRecords({
+        target: "kimai",
+        spec: USER_KIND,
+        desired: remote.map((r, i) => want(r.key, { title: attr(i < n ? "b" : "a", "x") })),
+        remote,
+        policy: policy(),
+      });
+    expect(update(4).refusals).toEqual([]);
+    expect(update(4).notes.map((n) => n.message)).toContain(
+      "4 users to update, within the default limit (30% of 12 users = 4; policy.limits.user.update is not set): at most 4",
+    );
+    expect(update(5).refusals.map((r) => r.message)).toEqual([
+      "5 users to update exceed the default limit (30% of 12 users = 4; policy.limits.user.update is not set)",
+    ]);
+    expect(update(5).refusals[0]!.fix).toContain("set policy.limits.user.update in rosterform.yaml");
+    // Fewer than 10 users: updates have no default (as octoDNS), deactivations keep theirs, at least 3.
+    const small = remote.slice(0, 5);
+    const few = (declared: number) =>
+      diffRecords({
+        target: "kimai",
+        spec: USER_KIND,
+        desired: small.slice(0, declared).map((r) => want(r.key, { title: attr("b", "b") })),
+        remote: small,
+        policy: policy({ unmanaged: "deactivate" }),
+      });
+    expect(few(2).refusals).toEqual([]);
+    expect(few(2).notes.map((n) => n.message)).toContain(
+      "3 users to deactivate, within the default limit (30% of 5 users, at least 3; policy.limits.user.deactivate is not set): at most 3",
+    );
+    expect(few(1).refusals.map((r) => r.message)).toEqual([
+      "4 users to deactivate exceed the default limit (30% of 5 users, at least 3; policy.limits.user.deactivate is not set)",
+    ]);
+    // Nobody declared under unmanaged: deactivate is its own refusal, whatever the numbers.
+    const nobody = diffRecords({
+      target: "kimai",
+      spec: USER_KIND,
+      desired: [],
+      remote: small.slice(0, 1),
+      policy: policy({ unmanaged: "deactivate" }),
+    });
+    expect(nobody.refusals.map((r) => [r.code, r.message])).toEqual([
+      [
+        "nobody",
+        "users.d declares no users, and policy.unmanaged: deactivate would deactivate 1 of the 1 users on the server",
+      ],
+    ]);
+    // Creates have no default limit.
+    const creates = diffRecords({
+      target: "kimai",
+      spec: USER_KIND,
+      desired: Array.from({ length: 50 }, (_, i) => want(`n${i}`)),
+      remote,
+      policy: policy(),
+    });
+    expect(creates.refusals).toEqual([]);
   });
 
   test("a change that refers to a user being created or reactivated depends on that change", () => {

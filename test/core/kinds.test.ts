@@ -71,7 +71,7 @@ describe("kinds", () => {
       ["kimai/team/stray", "delete", []],
     ]);
     expect(out.refusals.map((r) => r.message)).toEqual([
-      "2 teams to delete exceed policy.limits.team.delete (1); review the plan and re-run with --force, or raise the limit in rosterform.yaml",
+      "2 teams to delete exceed policy.limits.team.delete (1)",
     ]);
     // Limits of another kind do not count these.
     const users = diffRecords({
