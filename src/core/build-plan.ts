@@ -3,6 +3,7 @@ import { address, type Address } from "./address.js";
 import { USER_KIND, type KindSpec } from "./kinds.js";
 import type { Contract, DesiredUser } from "./model.js";
 import { diffRecords, linkDependencies } from "./diff.js";
+import { nobodyDeclared } from "./limits.js";
 import type { Change, Note, PlanPolicy, Refusal, TargetPlan } from "./plan.js";
 import type { DesiredRecord, RemoteRecord } from "./records.js";
 import type { DesiredMapping, RemoteSnapshot } from "./provider.js";
@@ -54,6 +55,12 @@ export function buildTargetPlan(input: TargetPlanInput): TargetPlan {
     });
     changes.push(...diff.changes);
     notes.push(...diff.notes);
+    // users.d declaring nobody at all (not: nobody for this target) while unmanaged people are retired.
+    const nobody =
+      spec.people && !input.only && input.policy.unmanaged === "deactivate"
+        ? nobodyDeclared(diff.changes, input.users.length, spec, current.length)
+        : undefined;
+    if (nobody) refusals.push(nobody);
     refusals.push(...diff.refusals);
     Object.assign(fingerprints, diff.fingerprints);
   }

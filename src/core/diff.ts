@@ -1,7 +1,7 @@
 // Pure: desired records + remote records of one resource kind + policy -> the changes of that kind.
 import { address, type Address } from "./address.js";
 import type { KindSpec } from "./kinds.js";
-import { checkLimits, nobodyDeclared } from "./limits.js";
+import { checkLimits } from "./limits.js";
 import {
   ABSENT_OFFBOARDED,
   type Action,
@@ -118,14 +118,6 @@ export function diffRecords(input: DiffInput): DiffOutput {
   const limits = checkLimits(changes, input.remote.length, spec, policy.limits[spec.kind] ?? {});
   notes.push(...limits.notes);
   const refusals = limits.refusals;
-  const nobody = nobodyDeclared(
-    changes,
-    input.desired.length,
-    input.ignore?.size ?? 0,
-    spec,
-    input.remote.length,
-  );
-  if (nobody && !input.only && unmanaged === "deactivate") refusals.unshift(nobody);
   return { changes: sortChanges(changes), notes, refusals, fingerprints };
 }
 

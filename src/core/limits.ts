@@ -110,11 +110,10 @@ function percentOf(percent: number, count: number): number {
 export function nobodyDeclared(
   changes: readonly Change[],
   declared: number,
-  optedOut: number,
   spec: KindSpec,
   remoteCount: number,
 ): Refusal | undefined {
-  if (!spec.people || !spec.unmanaged || declared > 0 || optedOut > 0) return undefined;
+  if (!spec.people || !spec.unmanaged || declared > 0) return undefined;
   const retiring = changes.filter(
     (c) => c.kind === spec.kind && (c.action === "deactivate" || c.action === "delete"),
   ).length;

@@ -220,20 +220,6 @@ describe("diffRecords", () => {
     expect(few(1).refusals.map((r) => r.message)).toEqual([
       "4 users to deactivate exceed the default limit (30% of 5 users, at least 3; policy.limits.user.deactivate is not set)",
     ]);
-    // Nobody declared under unmanaged: deactivate is its own refusal, whatever the numbers.
-    const nobody = diffRecords({
-      target: "kimai",
-      spec: USER_KIND,
-      desired: [],
-      remote: small.slice(0, 1),
-      policy: policy({ unmanaged: "deactivate" }),
-    });
-    expect(nobody.refusals.map((r) => [r.code, r.message])).toEqual([
-      [
-        "nobody",
-        "users.d declares no users, and policy.unmanaged: deactivate would deactivate 1 of the 1 users on the server",
-      ],
-    ]);
     // Creates have no default limit.
     const creates = diffRecords({
       target: "kimai",
