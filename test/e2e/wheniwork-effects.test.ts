@@ -103,7 +103,7 @@ describe("side effects in the plan", () => {
     expect(plan.stdout).toContain(
       "↳ their future shifts are deleted (targets.wheniwork.archive.futureShifts: delete)",
     );
-    expect((await run(["apply", "--yes"], env, d)).code).toBe(0);
+    expect((await run(["apply", "--yes", "--force"], env, d)).code).toBe(0);
     const state = (await wiw.state()) as unknown as { shifts: unknown[] };
     expect(state.shifts).toEqual([]);
   });
