@@ -76,7 +76,7 @@ describe("default limits", () => {
     expect(text.stdout).toContain("! overridden by --force: 10 users to deactivate exceed the default limit");
     expect(text.stdout).not.toContain("re-run with --force");
     const md = await run(["plan", "--force", "--format", "markdown"], sb.env, dir);
-    expect(md.stdout).toContain("**overridden by --force:** 10 users to deactivate exceed the default limit");
+    expect(md.stdout).toContain("**Overridden by --force:** 10 users to deactivate exceed the default limit");
     const json = JSON.parse((await run(["plan", "--force", "--format", "json"], sb.env, dir)).stdout) as {
       targets: { refusals: { code: string; overridden?: boolean }[] }[];
     };
