@@ -290,3 +290,23 @@ test("an answer that is not what Kimai sends is named as such, not as an unreach
     /^error: Kimai: GET \/api\/users: expected a JSON array of users: is the URL right/,
   );
 });
+
+test("/api/users/me with roles as a string is refused, not passed as a super-admin by substring", async () => {
+  const seen: string[] = [];
+  const url = await notKimai((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    res.setHeader("content-type", "application/json");
+    if (req.url === "/api/version") res.end(JSON.stringify({ version: "2.66.0", versionId: 26600 }));
+    else if (req.url === "/api/users/me")
+      res.end(JSON.stringify({ id: 1, username: "svc", roles: "NOT_ROLE_SUPER_ADMIN" }));
+    else res.end("[]");
+  });
+  dir = await project(anna);
+  const message = oneLine(
+    await run(["apply", "--yes"], { KIMAI_URL: url, KIMAI_API_TOKEN: "tok-0123456789" }, dir),
+  );
+  expect(message).toContain(
+    'GET /api/users/me: expected roles as a list of role names, got "NOT_ROLE_SUPER_ADMIN"',
+  );
+  expect(seen).toEqual(["GET /api/version", "GET /api/users/me"]);
+});

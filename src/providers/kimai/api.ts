@@ -63,6 +63,21 @@ export function asKimaiUser(value: unknown, where: string): KimaiUser {
   return value as unknown as KimaiUser;
 }
 
+/**
+ * The token's own user: its roles decide the super-admin check, so they must be a list of names — a string
+ * (`"ROLE_SUPER_ADMIN_X"`) would pass an `includes` check by substring.
+ */
+export function asTokenUser(value: unknown, where: string): KimaiUser {
+  const user = asKimaiUser(value, where);
+  const roles: unknown = (user as { roles?: unknown }).roles;
+  if (roles !== undefined && !(Array.isArray(roles) && roles.every((r) => typeof r === "string"))) {
+    throw new UnexpectedAnswerError(
+      `${where}: expected roles as a list of role names, got ${JSON.stringify(roles)?.slice(0, 100)}; is this a Kimai server?`,
+    );
+  }
+  return user;
+}
+
 export function asKimaiUserList(value: unknown, where: string): KimaiUser[] {
   if (!Array.isArray(value)) throw new UnexpectedAnswerError(`${where}: expected a JSON array of users`);
   return value.map((u, i) => asKimaiUser(u, `${where}[${i}]`));

@@ -1,7 +1,14 @@
 // Kimai API calls rosterform makes, on the shared HTTP client. Knows paths and shapes, not plans.
 import { HttpError } from "../../errors.js";
 import { NotJsonError, type HttpClient, type HttpResponse } from "../../http/client.js";
-import { asKimaiUser, asKimaiUserList, type KimaiPlugin, type KimaiUser, type KimaiVersion } from "./api.js";
+import {
+  asKimaiUser,
+  asKimaiUserList,
+  asTokenUser,
+  type KimaiPlugin,
+  type KimaiUser,
+  type KimaiVersion,
+} from "./api.js";
 
 export type KimaiUserBody = Record<string, string | number | boolean | null | string[]>;
 
@@ -27,7 +34,7 @@ export class KimaiClient {
   }
 
   async me(): Promise<KimaiUser> {
-    return asKimaiUser((await this.http.send("GET", "/api/users/me")).body, "GET /api/users/me");
+    return asTokenUser((await this.http.send("GET", "/api/users/me")).body, "GET /api/users/me");
   }
 
   async plugins(): Promise<KimaiPlugin[]> {
