@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 // Each command is imported when it runs (`await import` in its action): `--version` and `validate` load neither
 // the HTTP client nor the providers, and only `sandbox` loads the sandboxes.
 import type { CiChoice } from "./commands/init.js";
@@ -11,6 +11,16 @@ import { describeError } from "./commands/report.js";
 import { ConfigError, RosterformError } from "./errors.js";
 import { ExitCode, processIo, type Io } from "./io.js";
 import { redact, redactingIo } from "./redact.js";
+import {
+  APPLY_FORMATS,
+  COMPLETION_SHELLS,
+  PLAN_FORMATS,
+  VALIDATE_FORMATS,
+  type ApplyFormat,
+  type PlanFormat,
+  type Shell,
+  type ValidateFormat,
+} from "./render/formats.js";
 
 /** The package's own version, from the package.json beside dist/ (or src/ in tests). */
 const VERSION = (
@@ -64,8 +74,10 @@ More:
   $ rosterform import --target kimai                adopt the users a Kimai already has
   $ rosterform plan --format markdown > plan.md     a pull-request comment
   $ rosterform plan --out plan.json                 then: rosterform apply plan.json
+  $ rosterform show plan.json                       a saved plan again (text, markdown or json)
   $ rosterform sandbox --target kimai               a local Kimai-compatible server to try things on
   $ rosterform help plan                            options and examples of one command
+  $ source <(rosterform completion bash)            tab completion (also zsh, fish)
 
 Environment (tokens are read only from here, never from arguments):
   KIMAI_URL, KIMAI_API_TOKEN or KIMAI_API_TOKEN_FILE          Kimai's address and API token
@@ -123,6 +135,20 @@ Examples:
   $ rosterform import --target wheniwork --overwrite  replace the files that exist
 
 Writes only values that differ from the defaults, so rosterform plan right after shows no changes.`,
+  show: `
+Examples:
+  $ rosterform plan --out plan.json && rosterform show plan.json   read it again before apply plan.json
+  $ rosterform show plan.json --format markdown > plan.md          the pull-request comment of a saved plan
+  $ rosterform show plan.json --format json | jq '.targets[].summary'
+
+Needs no project, no network and no token; a file that is not a rosterform plan is refused in one line.`,
+  completion: `
+Examples:
+  $ source <(rosterform completion bash)                   now; add the line to ~/.bashrc to keep it
+  $ rosterform completion zsh > "\${fpath[1]}/_rosterform"   zsh (or: source <(rosterform completion zsh))
+  $ rosterform completion fish > ~/.config/fish/completions/rosterform.fish
+
+Completes commands, options and their choices (--format, --target, …) as this rosterform has them.`,
   sandbox: `
 Examples:
   $ rosterform sandbox --target kimai --port 8001 --work-contract-plugin
@@ -185,10 +211,10 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .command("validate")
     .description("check rosterform.yaml, contracts.d/ and users.d/ offline: no network, no credentials")
     .addOption(dirOption())
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(new Option("--format <format>", "output format").choices(VALIDATE_FORMATS).default("text"))
     .option("--at <date>", "select contracts in force on this date (default: today)", isoDate)
     .addHelpText("after", EXAMPLES.validate)
-    .action(async (o: { dir: string; format: "text" | "json"; at?: string }) => {
+    .action(async (o: { dir: string; format: ValidateFormat; at?: string }) => {
       const { runValidate } = await import("./commands/validate.js");
       exitCode = await runValidate(
         { dir: dirOf(o.dir), format: o.format, ...(o.at ? { at: o.at } : {}) },
@@ -202,9 +228,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .description("show the changes apply would make; sends no write")
     .addOption(dirOption())
     .option("--out <file>", "save the plan (no secrets) for `rosterform apply FILE`")
-    .addOption(
-      new Option("--format <format>", "output format").choices(["text", "markdown", "json"]).default("text"),
-    )
+    .addOption(new Option("--format <format>", "output format").choices(PLAN_FORMATS).default("text"))
     .option("--detailed-exitcode", "exit 2 when there are changes, 0 when none (1 error, 3 refused)")
     .option("--at <date>", "plan for the contracts in force on this date (default: today)", isoDate)
     .addOption(targetOption())
@@ -238,7 +262,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .option("--yes", "do not ask for confirmation (needed when not on a terminal)")
     .option("--force", "apply even when policy.limits are exceeded")
     .option("--parallelism <n>", "changes in flight at once", integer("--parallelism", 1, 64), 4)
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(new Option("--format <format>", "output format").choices(APPLY_FORMATS).default("text"))
     .option("--at <date>", "apply the contracts in force on this date (default: today)", isoDate)
     .addOption(targetOption())
     .addOption(onlyOption("apply"))
@@ -291,6 +315,27 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
         );
       },
     );
+
+  program
+    .command("show")
+    .description("print a plan saved with plan --out, as plan would; reads no project and no server")
+    .argument("<planfile>", "a plan saved with plan --out")
+    .addOption(new Option("--format <format>", "output format").choices(PLAN_FORMATS).default("text"))
+    .addHelpText("after", EXAMPLES.show)
+    .action(async (planFile: string, o: { format: PlanFormat }) => {
+      const { runShow } = await import("./commands/show.js");
+      exitCode = await runShow({ planFile, format: o.format }, io);
+    });
+
+  program
+    .command("completion")
+    .description("print the shell completion script for bash, zsh or fish")
+    .addArgument(new Argument("<shell>", "the shell").choices(COMPLETION_SHELLS))
+    .addHelpText("after", EXAMPLES.completion)
+    .action(async (shell: Shell) => {
+      const { runCompletion } = await import("./commands/completion.js");
+      exitCode = runCompletion(shell, program, io);
+    });
 
   program
     .command("sandbox")
@@ -368,7 +413,7 @@ function hintInit(dir: string | undefined, io: Io): void {
 interface PlanCliOptions {
   dir: string;
   out?: string;
-  format: "text" | "markdown" | "json";
+  format: PlanFormat;
   detailedExitcode?: boolean;
   at?: string;
   target?: string[];
@@ -382,7 +427,7 @@ interface ApplyCliOptions {
   yes?: boolean;
   force?: boolean;
   parallelism: number;
-  format: "text" | "json";
+  format: ApplyFormat;
   at?: string;
   target?: string[];
   only?: string[];

@@ -1,6 +1,4 @@
 // rosterform apply [PLANFILE]: make the planned changes, each once, in dependency order.
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { executeChanges, type ChangeResult } from "../core/execute.js";
 import { address, parseAddress, type Address } from "../core/address.js";
 import {
@@ -13,7 +11,7 @@ import {
   type TargetPlan,
 } from "../core/plan.js";
 import type { RemoteRecord } from "../core/records.js";
-import { parsePlanFile, PlanFileError, staleKeys } from "../core/planfile.js";
+import { staleKeys } from "../core/planfile.js";
 import { RefusedError, RosterformError } from "../errors.js";
 import { SIGNAL_EXIT, type StopSignal } from "../interrupt.js";
 import { ExitCode, type Io } from "../io.js";
@@ -32,6 +30,7 @@ import {
   type TargetSession,
 } from "./planning.js";
 import { describeError, refusedError, reportFailures, settleRefusals } from "./report.js";
+import { readSavedPlan } from "./saved-plan.js";
 
 export interface ApplyCommandOptions extends PlanningOptions {
   planFile?: string;
@@ -112,15 +111,7 @@ async function planNow(options: ApplyCommandOptions, io: Io, style: Style): Prom
 }
 
 async function fromSavedPlan(options: ApplyCommandOptions, planFile: string, io: Io): Promise<Prepared> {
-  const file = resolve(io.cwd, planFile);
-  let plan: Plan;
-  try {
-    plan = parsePlanFile(await readFile(file, "utf8"), planFile);
-  } catch (error) {
-    if (error instanceof PlanFileError) throw new RosterformError(error.message);
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new RosterformError(`cannot read plan file ${planFile} (${code ?? String(error)})`);
-  }
+  const plan = await readSavedPlan(planFile, io);
   refuseUnplanned(plan, [], io);
   const state = await loadDesired(options.dir, plan.at, io);
   const sessions: TargetSession[] = [];

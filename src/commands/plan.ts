@@ -4,14 +4,12 @@ import { planHasChanges } from "../core/plan.js";
 import { ExitCode, type Io } from "../io.js";
 import { writeOutputFile } from "../output-file.js";
 import { renderPlanJson } from "../render/json.js";
-import { renderPlanMarkdown } from "../render/markdown.js";
-import { styleFor } from "../render/style.js";
-import { renderPlanText } from "../render/text.js";
+import { renderPlan, type PlanFormat } from "../render/plan-format.js";
 import { closeAll, makePlan, type PlanningOptions } from "./planning.js";
 import { reportFailures, settleRefusals } from "./report.js";
 
 export interface PlanCommandOptions extends PlanningOptions {
-  format: "text" | "markdown" | "json";
+  format: PlanFormat;
   out?: string;
   detailedExitcode?: boolean;
   force?: boolean;
@@ -21,9 +19,7 @@ export async function runPlan(options: PlanCommandOptions, io: Io): Promise<numb
   const { plan, sessions, failures } = await makePlan(options, io);
   await closeAll(sessions);
   const holding = settleRefusals(plan, options.force);
-  if (options.format === "json") io.stdout(renderPlanJson(plan));
-  else if (options.format === "markdown") io.stdout(renderPlanMarkdown(plan));
-  else io.stdout(renderPlanText(plan, styleFor(io)));
+  io.stdout(renderPlan(plan, options.format, io));
   reportFailures(failures, io);
   if (options.out) {
     const file = resolve(io.cwd, options.out);

@@ -6,10 +6,11 @@ import { formatDiagnostic, hasErrors } from "../core/diagnostics.js";
 import type { Io } from "../io.js";
 import { TARGETS } from "../providers/index.js";
 import { ExitCode } from "../io.js";
+import type { ValidateFormat } from "../render/formats.js";
 
 export interface ValidateOptions {
   dir: string;
-  format: "text" | "json";
+  format: ValidateFormat;
   /** YYYY-MM-DD for selecting effective-dated contracts; default today (UTC). */
   at?: string;
 }
