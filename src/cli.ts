@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The command line: options -> commands, and the one place runtime errors are caught and turned into exit codes.
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
@@ -10,6 +10,7 @@ import type { CiChoice } from "./commands/init.js";
 import { describeError } from "./commands/report.js";
 import { ConfigError, RosterformError } from "./errors.js";
 import { ExitCode, processIo, type Io } from "./io.js";
+import { CONFIG_FILE, findProjectDir, isProjectDir } from "./project.js";
 import { redact, redactingIo } from "./redact.js";
 import {
   APPLY_FORMATS,
@@ -78,12 +79,15 @@ More:
   $ rosterform sandbox --target kimai               a local Kimai-compatible server to try things on
   $ rosterform help plan                            options and examples of one command
   $ source <(rosterform completion bash)            tab completion (also zsh, fish)
+  $ rosterform plan --debug                         every HTTP request on stderr (secrets redacted)
+  $ rosterform apply --yes --quiet                  only errors and the result
+Inside users.d/ (or any folder below the project) commands find rosterform.yaml upwards, as git does.
 
 Environment (tokens are read only from here, never from arguments):
   KIMAI_URL, KIMAI_API_TOKEN or KIMAI_API_TOKEN_FILE          Kimai's address and API token
   WHENIWORK_URL, WHENIWORK_TOKEN or WHENIWORK_TOKEN_FILE,     When I Work's API, token, and the user id that
   WHENIWORK_USER_ID                                           picks the account (with targets.wheniwork)
-  NO_COLOR                                                    no colour in output
+  NO_COLOR / FORCE_COLOR                                      no colour / colour even when piped (--no-color wins)
 
 Exit codes: 0 ok / no changes, 1 error, 2 changes pending (plan --detailed-exitcode),
 3 refused by a safety check (policy.limits, a stale saved plan).
@@ -104,6 +108,8 @@ Examples:
   $ rosterform validate                            every problem in every file, as file:line:col: message
   $ rosterform validate --dir people --format json
   $ rosterform validate --at 2027-01-01            check the contracts in force on that date
+  $ rosterform validate --format github            annotations on the pull request's files (GitHub Actions)
+  $ cd users.d && rosterform validate --quiet      from inside the project: only the errors, named from here
 
 Needs no network and no token: run it in a pre-commit hook or as the first CI step.`,
   plan: `
@@ -114,6 +120,8 @@ Examples:
   $ rosterform plan --out plan.json                        save it, then: rosterform apply plan.json
   $ rosterform plan --target kimai --only anna.schmidt     one system, one person
   $ rosterform plan --at 2027-01-01                        the contracts in force on that date
+  $ rosterform plan --debug 2> trace.log                   each HTTP request: method, URL, status, time
+  $ rosterform plan --quiet --out plan.json                the plan, no warnings or progress
 
 Reads the servers (KIMAI_URL, KIMAI_API_TOKEN; see rosterform --help) and sends no write.
 Exit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, 2 changes pending
@@ -125,6 +133,8 @@ Examples:
   $ rosterform apply --yes --format json > apply.json   a result file for CI artifacts
   $ rosterform apply plan.json                       exactly a saved plan; refused (exit 3) if the server changed since
   $ rosterform apply --only anna.schmidt             one person
+  $ rosterform apply plan.json --only anna.schmidt   a plan file goes before --only (or after --)
+  $ rosterform apply --yes --quiet                   no plan, no progress: errors and the summary
 
 One user's failure does not stop the others; the exit code is then 1 and running apply again converges.
 Exit codes: 0 applied (or nothing to do), 1 error, 3 refused (policy.limits: --force; a stale plan: plan again).`,
@@ -133,6 +143,7 @@ Examples:
   $ rosterform import --target kimai                  adopt an existing Kimai: one file per user in users.d/
   $ rosterform import --target kimai --out imported   somewhere else, to compare first
   $ rosterform import --target wheniwork --overwrite  replace the files that exist
+  $ rosterform import --target kimai --debug          each HTTP request on stderr (secrets redacted)
 
 Writes only values that differ from the defaults, so rosterform plan right after shows no changes.`,
   show: `
@@ -172,12 +183,32 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
-    .addHelpText("after", EXAMPLES.root);
+    // Every command's --help lists the options below under "Global Options".
+    .configureHelp({ showGlobalOptions: true })
+    .option("-q, --quiet", "print only errors and the result asked for (no progress, warnings or notes)")
+    .option("--debug", "trace every HTTP request on stderr (method, URL, status, time; secrets redacted)")
+    .option("--no-color", "no colour, even on a terminal or with FORCE_COLOR")
+    .addHelpText("after", EXAMPLES.root)
+    .hook("preAction", () => {
+      const global = program.opts<{ quiet?: boolean; debug?: boolean; color: boolean }>();
+      if (global.quiet) io.quiet = true;
+      if (!global.color) io.color = false;
+      if (global.debug) io.debug = (line) => io.stderr(`debug: ${line}\n`);
+    });
 
   const dirOption = () => new Option("--dir <dir>", "the project folder (with rosterform.yaml)").default(".");
   /** The project folder of the running command, for the hint when there is no project there. */
   let projectDir: string | undefined;
-  const dirOf = (dir: string) => (projectDir = resolve(io.cwd, dir));
+  /** --dir as given, or else the nearest folder upwards with rosterform.yaml (like git), or else here. */
+  const dirOf = (dir: string, command: Command) => {
+    const given = command.getOptionValueSource("dir") !== "default";
+    const found = given ? undefined : findProjectDir(io.cwd);
+    projectDir = found ?? resolve(io.cwd, dir);
+    io.debug?.(
+      `project: ${join(projectDir, CONFIG_FILE)}${found && found !== resolve(io.cwd) ? " (found in a parent folder)" : isProjectDir(projectDir) ? "" : " (not there)"}`,
+    );
+    return projectDir;
+  };
   const timeoutOption = () =>
     new Option(
       "--timeout <seconds>",
@@ -214,13 +245,13 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .addOption(new Option("--format <format>", "output format").choices(VALIDATE_FORMATS).default("text"))
     .option("--at <date>", "select contracts in force on this date (default: today)", isoDate)
     .addHelpText("after", EXAMPLES.validate)
-    .action(async (o: { dir: string; format: ValidateFormat; at?: string }) => {
+    .action(async (o: { dir: string; format: ValidateFormat; at?: string }, command: Command) => {
       const { runValidate } = await import("./commands/validate.js");
       exitCode = await runValidate(
-        { dir: dirOf(o.dir), format: o.format, ...(o.at ? { at: o.at } : {}) },
+        { dir: dirOf(o.dir, command), format: o.format, ...(o.at ? { at: o.at } : {}) },
         io,
       );
-      if (exitCode !== ExitCode.Ok && o.format === "text") hintInit(projectDir, io);
+      if (exitCode !== ExitCode.Ok && o.format !== "json") hintInit(projectDir, io);
     });
 
   program
@@ -236,11 +267,11 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .option("--force", "do not refuse when policy.limits are exceeded")
     .addOption(timeoutOption())
     .addHelpText("after", EXAMPLES.plan)
-    .action(async (o: PlanCliOptions) => {
+    .action(async (o: PlanCliOptions, command: Command) => {
       const { runPlan } = await import("./commands/plan.js");
       exitCode = await runPlan(
         {
-          dir: dirOf(o.dir),
+          dir: dirOf(o.dir, command),
           format: o.format,
           timeoutMs: o.timeout * 1000,
           ...(o.out ? { out: o.out } : {}),
@@ -268,11 +299,12 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .addOption(onlyOption("apply"))
     .addOption(timeoutOption())
     .addHelpText("after", EXAMPLES.apply)
-    .action(async (planfile: string | undefined, o: ApplyCliOptions) => {
+    .action(async (planfile: string | undefined, o: ApplyCliOptions, command: Command) => {
+      if (!planfile) refuseSwallowedPlanFile(o.only, io);
       const { runApply } = await import("./commands/apply.js");
       exitCode = await runApply(
         {
-          dir: dirOf(o.dir),
+          dir: dirOf(o.dir, command),
           format: o.format,
           parallelism: o.parallelism,
           timeoutMs: o.timeout * 1000,
@@ -301,11 +333,14 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     .addOption(timeoutOption())
     .addHelpText("after", EXAMPLES.import)
     .action(
-      async (o: { dir: string; target: "kimai"; out?: string; overwrite?: boolean; timeout: number }) => {
+      async (
+        o: { dir: string; target: "kimai"; out?: string; overwrite?: boolean; timeout: number },
+        command: Command,
+      ) => {
         const { runImport } = await import("./commands/import.js");
         exitCode = await runImport(
           {
-            dir: dirOf(o.dir),
+            dir: dirOf(o.dir, command),
             target: o.target,
             timeoutMs: o.timeout * 1000,
             ...(o.out ? { out: o.out } : {}),
@@ -405,8 +440,28 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
 /** A configuration error in a folder without rosterform.yaml: most likely not a project yet. */
 function hintInit(dir: string | undefined, io: Io): void {
   // A rosterform.yml has its own message (rename it); only a folder with neither is "not a project yet".
-  if (dir && !["rosterform.yaml", "rosterform.yml"].some((name) => existsSync(join(dir, name)))) {
-    io.stderr("hint: no rosterform.yaml here; rosterform init writes a project to start from\n");
+  if (dir && !isProjectDir(dir)) {
+    io.stderr(
+      `hint: no ${CONFIG_FILE} here or in a folder above; rosterform init writes a project to start from\n`,
+    );
+  }
+}
+
+/** `apply --only a b plan.json`: the variadic --only took the plan file as a username. */
+function refuseSwallowedPlanFile(only: readonly string[] | undefined, io: Io): void {
+  const file = only?.find((name) => /\.json$/i.test(name) || isFile(resolve(io.cwd, name)));
+  if (file === undefined) return;
+  const users = only!.filter((name) => name !== file).join(" ");
+  throw new RosterformError(
+    `--only took ${JSON.stringify(file)} as a username: put the plan file first (rosterform apply ${file} --only ${users}) or end the list with --: rosterform apply --only ${users} -- ${file}`,
+  );
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 

@@ -13,6 +13,17 @@ export interface Io {
   ask?(question: string): Promise<string>;
   /** SIGINT/SIGTERM for a graceful stop; absent in tests that do not signal. */
   interrupts?: Interrupts;
+  /** --quiet: stderr carries only errors (no progress, warnings or notes); stdout only the result. */
+  quiet?: boolean;
+  /** --no-color (false); undefined: decided by the environment (FORCE_COLOR, NO_COLOR, a terminal). */
+  color?: boolean;
+  /** --debug: one line of trace on stderr (HTTP exchanges, the project folder used). */
+  debug?(line: string): void;
+}
+
+/** Progress, warnings and notes on stderr: what --quiet leaves out (errors go to io.stderr). */
+export function progress(io: Io, text: string): void {
+  if (!io.quiet) io.stderr(text);
 }
 
 async function ask(question: string): Promise<string> {

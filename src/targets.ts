@@ -5,8 +5,9 @@ import type { Provider } from "./core/provider.js";
 import { RosterformError } from "./errors.js";
 import type { HttpClientOptions } from "./http/client.js";
 import { proxyFromEnv } from "./http/proxy.js";
+import { describeExchange } from "./http/trace.js";
 import { describeRetry, runRetryBudget, type RetryInfo } from "./http/retry.js";
-import type { Io } from "./io.js";
+import { progress, type Io } from "./io.js";
 import { TARGETS, targetModule } from "./providers/index.js";
 
 /** A target system's name, as the registry lists it (kimai, …). */
@@ -49,8 +50,10 @@ export async function connect(
   if (!module || settings === undefined) throw new RosterformError(`targets.${target} is not configured`);
   // Every retry is one line on stderr, and all systems of a run share one retry budget.
   const proxy = proxyFromEnv(io.env);
+  const debug = io.debug;
   return module.connect(settings, io, {
-    onRetry: options.onRetry ?? ((info: RetryInfo) => io.stderr(`${describeRetry(info)}\n`)),
+    onRetry: options.onRetry ?? ((info: RetryInfo) => progress(io, `${describeRetry(info)}\n`)),
+    ...(debug ? { trace: (exchange) => debug(describeExchange(exchange)) } : {}),
     budget: runRetryBudget(io),
     ...(proxy ? { proxy } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),

@@ -14,7 +14,7 @@ import type { RemoteRecord } from "../core/records.js";
 import { staleKeys } from "../core/planfile.js";
 import { RefusedError, RosterformError } from "../errors.js";
 import { SIGNAL_EXIT, type StopSignal } from "../interrupt.js";
-import { ExitCode, type Io } from "../io.js";
+import { ExitCode, progress, type Io } from "../io.js";
 import { styleFor, type Style } from "../render/style.js";
 import { applySummary, targetTitle } from "../render/summary.js";
 import { printable } from "../printable.js";
@@ -106,7 +106,8 @@ interface Prepared {
 async function planNow(options: ApplyCommandOptions, io: Io, style: Style): Promise<Prepared> {
   const { plan, sessions, failures } = await makePlan(options, io);
   const holding = settleRefusals(plan, options.force);
-  if (options.format !== "json") io.stdout(renderPlanText(plan, style));
+  // --quiet: the plan only when it is shown to be confirmed.
+  if (options.format !== "json" && !(io.quiet && options.yes)) io.stdout(renderPlanText(plan, style));
   return { plan, sessions, failures, proceed: planHasChanges(plan), holding };
 }
 
@@ -252,8 +253,8 @@ async function applyTarget(
       finished++;
       const where = `[${finished}/${total}] ${targetTitle(t.target)}`;
       if (result.status === "applied") {
-        io.stderr(`${style.green("✓")} ${where}: ${past(change.action)} ${printable(change.name)}\n`);
-        for (const r of result.remarks ?? []) io.stderr(`    note: ${r}\n`);
+        progress(io, `${style.green("✓")} ${where}: ${past(change.action)} ${printable(change.name)}\n`);
+        for (const r of result.remarks ?? []) progress(io, `    note: ${r}\n`);
       } else if (result.status !== "not-started") {
         const mark = result.status === "failed" ? style.red("✗") : style.yellow("↷");
         io.stderr(

@@ -3,7 +3,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { parse, stringify } from "yaml";
 import { RosterformError } from "../errors.js";
-import { ExitCode, type Io } from "../io.js";
+import { ExitCode, progress, type Io } from "../io.js";
 import { writeOutputFile } from "../output-file.js";
 import type { ExportedUser } from "../core/provider.js";
 import type { TargetName } from "../targets.js";
@@ -59,7 +59,8 @@ export async function runImport(options: ImportOptions, io: Io): Promise<number>
   const where = relative(io.cwd, outDir) || ".";
   io.stdout(`Wrote ${written} user file(s) to ${where}/ from ${session.provider.endpoint}.\n`);
   if (skipped.length > 0) {
-    io.stderr(
+    progress(
+      io,
       `Kept ${skipped.length} existing file(s) (use --overwrite to replace): ${skipped.slice(0, 10).join(", ")}${skipped.length > 10 ? ", …" : ""}\n`,
     );
   }

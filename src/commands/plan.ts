@@ -1,7 +1,7 @@
 // rosterform plan: read, diff, show. Sends no write.
 import { resolve } from "node:path";
 import { planHasChanges } from "../core/plan.js";
-import { ExitCode, type Io } from "../io.js";
+import { ExitCode, progress, type Io } from "../io.js";
 import { writeOutputFile } from "../output-file.js";
 import { renderPlanJson } from "../render/json.js";
 import { renderPlan, type PlanFormat } from "../render/plan-format.js";
@@ -24,7 +24,7 @@ export async function runPlan(options: PlanCommandOptions, io: Io): Promise<numb
   if (options.out) {
     const file = resolve(io.cwd, options.out);
     await writeOutputFile(file, renderPlanJson(plan), { mode: 0o600, shown: options.out });
-    io.stderr(`Saved the plan to ${options.out}; apply it with: rosterform apply ${options.out}\n`);
+    progress(io, `Saved the plan to ${options.out}; apply it with: rosterform apply ${options.out}\n`);
   }
   if (failures.length > 0) return ExitCode.Error;
   if (holding.length > 0) {

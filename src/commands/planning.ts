@@ -4,12 +4,13 @@ import { buildTargetPlan } from "../core/build-plan.js";
 import type { DesiredState } from "../core/model.js";
 import { PLAN_FORMAT_VERSION, unplannedTarget, type Plan, type TargetPlan } from "../core/plan.js";
 import { ConfigError, PlanError, RosterformError } from "../errors.js";
-import type { Io } from "../io.js";
+import { progress, type Io } from "../io.js";
 import type { RemoteRecord } from "../core/records.js";
 import type { Provider, RemoteSnapshot } from "../core/provider.js";
 import { TARGETS } from "../providers/index.js";
 import { connect, selectTargets, type ConnectOptions, type TargetName } from "../targets.js";
 import { formatDiagnostic } from "../core/diagnostics.js";
+import { fromCwd } from "../project.js";
 import { describeError } from "./report.js";
 
 export interface PlanningOptions extends ConnectOptions {
@@ -24,8 +25,10 @@ export async function loadDesired(dir: string, at: string | undefined, io: Io): 
     targets: TARGETS,
     ...(at !== undefined ? { at } : {}),
   });
-  for (const d of diagnostics) if (d.severity === "warning") io.stderr(`${formatDiagnostic(d)}\n`);
-  if (!state) throw new ConfigError(diagnostics);
+  // Files named from where the command runs.
+  const shown = diagnostics.map((d) => fromCwd(d, dir, io.cwd));
+  for (const d of shown) if (d.severity === "warning") progress(io, `${formatDiagnostic(d)}\n`);
+  if (!state) throw new ConfigError(shown);
   return state;
 }
 

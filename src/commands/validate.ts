@@ -5,7 +5,9 @@ import type { Diagnostic } from "../core/diagnostics.js";
 import { formatDiagnostic, hasErrors } from "../core/diagnostics.js";
 import type { Io } from "../io.js";
 import { TARGETS } from "../providers/index.js";
-import { ExitCode } from "../io.js";
+import { ExitCode, progress } from "../io.js";
+import { fromCwd } from "../project.js";
+import { githubAnnotation } from "../render/github.js";
 import type { ValidateFormat } from "../render/formats.js";
 
 export interface ValidateOptions {
@@ -43,11 +45,18 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<number
     filesRead: counts.files,
   };
   if (opts.format === "json") {
+    // JSON keeps the documented project-relative paths; the messages below name files from where it runs.
     io.stdout(
       `${JSON.stringify({ formatVersion: 1, valid, diagnostics: diagnostics.map(jsonDiagnostic), summary }, null, 2)}\n`,
     );
+    return valid ? ExitCode.Ok : ExitCode.Error;
+  }
+  const shown = diagnostics.map((d) => fromCwd(d, dir, io.cwd));
+  if (opts.format === "github") {
+    for (const d of shown) if (d.severity === "error" || !io.quiet) io.stdout(`${githubAnnotation(d)}\n`);
+    writeText([], summary, valid, io);
   } else {
-    writeText(diagnostics, summary, valid, io);
+    writeText(shown, summary, valid, io);
   }
   return valid ? ExitCode.Ok : ExitCode.Error;
 }
@@ -69,14 +78,17 @@ function writeText(
   valid: boolean,
   io: Io,
 ): void {
-  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+  for (const d of diagnostics) {
+    if (d.severity === "error") io.stderr(`${formatDiagnostic(d)}\n`);
+    else progress(io, `${formatDiagnostic(d)}\n`);
+  }
   const read = `${count(summary.filesRead, "file")} read`;
   const problems = `${count(summary.errors, "error")}, ${count(summary.warnings, "warning")} in ${count(summary.filesWithProblems, "file")} (${read}).`;
   if (!valid) {
     io.stderr(`${problems}\n`);
     return;
   }
-  if (summary.warnings > 0) io.stderr(`${problems}\n`);
+  if (summary.warnings > 0) progress(io, `${problems}\n`);
   io.stdout(
     `✓ ${count(summary.users, "user")}, ${count(summary.contractTemplates, "contract template")}${summary.teams > 0 ? `, ${count(summary.teams, "team")}` : ""}: valid (${read}).\n`,
   );

@@ -26,7 +26,9 @@ import type { TeamDraft } from "./team-rules.js";
 import { readTeam } from "./team-rules.js";
 import { TEAMS_DIR, checkTeams } from "./team-cross-rules.js";
 
-export const CONFIG_FILE = "rosterform.yaml";
+import { CONFIG_FILE } from "../project.js";
+
+export { CONFIG_FILE };
 export const USERS_DIR = "users.d";
 export const CONTRACTS_DIR = "contracts.d";
 

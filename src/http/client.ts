@@ -35,6 +35,21 @@ export interface HttpClientOptions {
   proxy?: ProxySettings;
   /** What the server is, for messages ("if your Kimai uses a private CA"); default "server". */
   service?: string;
+  /** Told about every attempt once it is answered or failed (--debug). Never given headers or bodies. */
+  trace?: (exchange: HttpExchange) => void;
+}
+
+/** One attempt of one request, as --debug prints it (trace.ts). */
+export interface HttpExchange {
+  method: string;
+  /** The full URL with its query (the printer passes it through the redaction layer). */
+  url: string;
+  /** 1 = the first attempt. */
+  attempt: number;
+  durationMs: number;
+  /** The answer's status, or what went wrong when there was none. */
+  status?: number;
+  error?: string;
 }
 
 /** Answers larger than this are not read (and not retried): a wrong URL, a proxy, or a broken server. */
@@ -119,7 +134,7 @@ export class HttpClient {
     for (let attempt = 1; ; attempt++) {
       let response: HttpResponse;
       try {
-        response = await this.sendOnce(method, path, options);
+        response = await this.traced(method, path, options, attempt);
       } catch (error) {
         if (!(error instanceof NetworkError) || attempt >= networkAttempts) throw error;
         await this.wait(error, attempt, networkAttempts, undefined, error.reason);
@@ -146,9 +161,46 @@ export class HttpClient {
     return n;
   }
 
-  private async sendOnce(method: string, path: string, options: RequestOptions): Promise<HttpResponse> {
+  /** sendOnce, told to `trace` when there is one. */
+  private async traced(method: string, path: string, options: RequestOptions, attempt: number) {
+    const trace = this.options.trace;
+    if (!trace) return this.sendOnce(method, path, options);
+    const started = performance.now();
+    const exchange = () => ({
+      method,
+      url: this.urlOf(path, options).href,
+      attempt,
+      durationMs: Math.round(performance.now() - started),
+    });
+    try {
+      const response = await this.sendOnce(method, path, options);
+      trace({ ...exchange(), status: response.status });
+      return response;
+    } catch (error) {
+      const reason =
+        error instanceof NetworkError
+          ? error.reason
+          : error instanceof NotJsonError
+            ? "the answer is not JSON"
+            : error instanceof AnswerTooLargeError
+              ? "the answer is too large"
+              : error instanceof RosterformError
+                ? error.message.split("\n")[0]!
+                : "failed";
+      const status = error instanceof NotJsonError ? error.answer.status : undefined;
+      trace({ ...exchange(), ...(status !== undefined ? { status } : {}), error: reason });
+      throw error;
+    }
+  }
+
+  private urlOf(path: string, options: RequestOptions): URL {
     const url = new URL(path.replace(/^\//, ""), this.base);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
+    return url;
+  }
+
+  private async sendOnce(method: string, path: string, options: RequestOptions): Promise<HttpResponse> {
+    const url = this.urlOf(path, options);
     const countKey = `${method} ${path.replace(/\/\d+(?=\/|$)/g, "/:id")}`;
     this.counts.set(countKey, (this.counts.get(countKey) ?? 0) + 1);
     const hasBody = options.body !== undefined;

@@ -16,6 +16,8 @@ export interface ConnectSettings {
   budget: RetryBudget;
   /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY of the run; none: connect directly. */
   proxy?: HttpClientOptions["proxy"];
+  /** --debug: every HTTP attempt, for the trace on stderr. */
+  trace?: HttpClientOptions["trace"];
 }
 
 export interface TargetModule extends TargetBlocks {

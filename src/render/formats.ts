@@ -9,8 +9,8 @@ export type PlanFormat = (typeof PLAN_FORMATS)[number];
 export const APPLY_FORMATS = ["text", "json"] as const;
 export type ApplyFormat = (typeof APPLY_FORMATS)[number];
 
-/** validate --format. */
-export const VALIDATE_FORMATS = ["text", "json"] as const;
+/** validate --format: `github` prints workflow-command annotations (::error file=…,line=…::message). */
+export const VALIDATE_FORMATS = ["text", "json", "github"] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
 
 /** rosterform completion <shell>. */

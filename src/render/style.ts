@@ -1,4 +1,5 @@
-// Colour only on a terminal and never with NO_COLOR (https://no-color.org).
+// Colour: never with --no-color; with FORCE_COLOR (other than 0/false) even when piped (https://force-color.org);
+// otherwise only on a terminal and never with NO_COLOR (https://no-color.org) or TERM=dumb.
 import type { Io } from "../io.js";
 
 export interface Style {
@@ -29,9 +30,16 @@ const ansi: Style = {
   dim: sgr(2, 22),
 };
 
-export function styleFor(io: Pick<Io, "env" | "isTTY">): Style {
+export function styleFor(io: Pick<Io, "env" | "isTTY" | "color">): Style {
+  return colour(io) ? ansi : plain;
+}
+
+function colour(io: Pick<Io, "env" | "isTTY" | "color">): boolean {
+  if (io.color === false) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== "") return !/^(0|false)$/i.test(force);
   const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "";
-  return io.isTTY && !noColor && io.env.TERM !== "dumb" ? ansi : plain;
+  return io.isTTY && !noColor && io.env.TERM !== "dumb";
 }
 
 export const noStyle = plain;

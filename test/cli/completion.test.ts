@@ -58,7 +58,7 @@ describe("bash", () => {
     [["plan", "--format", "=", "m"], ["markdown"]],
     [
       ["validate", "--format", ""],
-      ["text", "json"],
+      ["text", "json", "github"],
     ],
     [
       ["apply", "--target", ""],
@@ -74,6 +74,8 @@ describe("bash", () => {
     ],
     [["help", "sh"], ["show"]],
     [["show", "--f"], ["--format"]],
+    [["apply", "--qu"], ["--quiet"]],
+    [["--de"], ["--debug"]],
   ])("%j completes to %j", (line, expected) => {
     expect(complete(...line)).toEqual(expected);
   });

@@ -126,6 +126,38 @@ test("plan, apply and import against an echoing server print and write no token,
   }
 }, 60_000);
 
+test("--debug traces every request against an echoing server and prints no token", async () => {
+  const token = "tok-Debug-Secret-0815-qrstuvwxyz";
+  sb = await sandbox(adminSeed({ tokens: { [token]: 1 } }));
+  const seen: string[] = [];
+  // The first user list and every create are answered by the "WAF" repeating the request, token included.
+  let lists = 0;
+  const url = await echoingProxy(
+    sb.url,
+    (method, path) =>
+      method === "GET" && path.startsWith("/api/users?") && lists++ === 0
+        ? 503
+        : method === "POST"
+          ? 400
+          : undefined,
+    seen,
+  );
+  const dir = await project({ "users.d/anna.yaml": "username: anna\nemail: anna@example.com\n" });
+  dirs.push(dir);
+  const env = { KIMAI_URL: url, KIMAI_API_TOKEN: token };
+  const runs = [await run(["plan", "--debug"], env, dir), await run(["apply", "--yes", "--debug"], env, dir)];
+  const stderr = runs.map((r) => r.stderr).join("\n");
+  // The trace is there (the retried 503 and the refused create included), and the echoed page reached us.
+  expect(stderr).toMatch(/^debug: GET http:\/\/127\.0\.0\.1:\d+\/api\/users\?\[redacted\] → 503 in \d+ ms$/m);
+  expect(stderr).toMatch(/\(attempt 2, a retry\)$/m);
+  expect(stderr).toMatch(/^debug: POST http:\/\/127\.0\.0\.1:\d+\/api\/users → 400 in \d+ ms$/m);
+  expect(stderr).toContain("answered 400");
+  const all = runs.flatMap((r) => [r.stdout, r.stderr]).join("\n");
+  for (const secret of [token, "waf-pass", "k-12345", "session-99"]) {
+    expect(all.includes(secret), `${secret} leaked`).toBe(false);
+  }
+}, 60_000);
+
 test("a KIMAI_URL with credentials, a query or a fragment is refused without printing them", async () => {
   const dir = await project({ "users.d/anna.yaml": "username: anna\nemail: anna@example.com\n" });
   dirs.push(dir);

@@ -23,6 +23,7 @@ export const kimai: TargetModule = {
       onRetry: settings.onRetry,
       budget: settings.budget,
       ...(settings.proxy ? { proxy: settings.proxy } : {}),
+      ...(settings.trace ? { trace: settings.trace } : {}),
     });
   },
 };

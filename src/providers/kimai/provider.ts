@@ -73,6 +73,7 @@ export interface KimaiProviderOptions {
   onRetry?: HttpClientOptions["onRetry"];
   budget?: HttpClientOptions["budget"];
   proxy?: HttpClientOptions["proxy"];
+  trace?: HttpClientOptions["trace"];
 }
 
 export interface KimaiSnapshot extends RemoteSnapshot {
@@ -107,6 +108,7 @@ export class KimaiProvider implements Provider {
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),
       ...(options.budget ? { budget: options.budget } : {}),
+      ...(options.trace ? { trace: options.trace } : {}),
     });
     this.client = new KimaiClient(http);
   }

@@ -25,6 +25,7 @@ export const wheniwork: TargetModule = {
       onRetry: settings.onRetry,
       budget: settings.budget,
       ...(settings.proxy ? { proxy: settings.proxy } : {}),
+      ...(settings.trace ? { trace: settings.trace } : {}),
     });
   },
 };

@@ -42,6 +42,7 @@ export interface WhenIWorkProviderOptions {
   rateWindowMs?: number;
   onRetry?: HttpClientOptions["onRetry"];
   budget?: HttpClientOptions["budget"];
+  trace?: HttpClientOptions["trace"];
 }
 
 export interface WhenIWorkSnapshot extends RemoteSnapshot {
@@ -74,6 +75,7 @@ export class WhenIWorkProvider implements Provider {
       ...(options.connections !== undefined ? { connections: options.connections } : {}),
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),
       ...(options.budget ? { budget: options.budget } : {}),
+      ...(options.trace ? { trace: options.trace } : {}),
     });
     const reserve = options.connections ?? 4;
     this.client = new WhenIWorkClient(
@@ -280,6 +282,7 @@ export class WhenIWorkProvider implements Provider {
       retry: { retries: 0 },
       service: "When I Work",
       ...(this.options.proxy ? { proxy: this.options.proxy } : {}),
+      ...(this.options.trace ? { trace: this.options.trace } : {}),
     });
     try {
       const users = await new WhenIWorkClient(http).loginUsers();
