@@ -58,7 +58,8 @@ describe("runValidate", () => {
       "users.d/anna.yaml": user("anna", "enabled: maybe", "roles: [ROLE_USER]"),
       "users.d/bob.yaml": "username: bob\nemail: nope\n",
     });
-    const io = memoryIo();
+    // Run from the project folder: files are named from where the command runs.
+    const io = memoryIo(dir);
     expect(await runValidate({ dir, format: "text" }, io)).toBe(1);
     expect(io.err).toBe(
       [

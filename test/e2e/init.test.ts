@@ -137,7 +137,7 @@ describe("rosterform init", () => {
       const r = await run(command, {}, dir);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(
-        "hint: no rosterform.yaml here; rosterform init writes a project to start from",
+        "hint: no rosterform.yaml here or in a folder above; rosterform init writes a project to start from",
       );
     }
     await run(["init", "--ci", "none"], {}, dir);
