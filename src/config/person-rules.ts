@@ -100,10 +100,10 @@ function readTargetBlocks(
 ): Record<string, unknown> | undefined {
   let blocks: Record<string, unknown> | undefined;
   for (const module of modules) {
-    if (!module.readPerson) continue;
     const block = raw[module.name];
+    // Every system can be opted out of (`<name>: false`); only systems with settings have a mapping.
     if (block === false) (blocks ??= {})[module.name] = false;
-    else if (isRecord(block))
+    else if (module.readPerson && isRecord(block))
       (blocks ??= {})[module.name] = module.readPerson(block, [...base, module.name], report);
   }
   return blocks;

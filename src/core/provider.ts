@@ -60,6 +60,33 @@ export interface ExportedUser {
   document: Record<string, unknown>;
 }
 
+/**
+ * What `rosterform import` brings from one target into users.d, matched to the people already declared there as
+ * the plan matches them.
+ */
+export interface ImportResult {
+  /** Server users no declared person matches: one new file each. */
+  added: ExportedUser[];
+  /**
+   * Declared people this target has, with the fields their file gains (nested mappings; only keys the file does
+   * not have are written, a differing value already there is kept and reported).
+   */
+  merged: {
+    person: DesiredUser;
+    fields: Record<string, unknown>;
+    /**
+     * Fields shared with other systems whose value in the file this system's replaces, when every other
+     * configured system keeps its own in its block (TargetModule.pinned): Kimai's rates.hourly, When I Work's
+     * then in wheniwork.hourlyRate. Otherwise the file's value is kept and reported.
+     */
+    replace?: Record<string, unknown>;
+  }[];
+  /** Declared people this target does not have (or has off-boarded): their file gets `<target>: false`. */
+  absent: { person: DesiredUser; why: string }[];
+  /** What the import cannot carry over: the next plan changes it (one line each). */
+  warnings: string[];
+}
+
 export interface Provider {
   readonly target: string;
   /** The resource kinds it manages; every record it hands the core is of one of them. */
@@ -72,8 +99,15 @@ export interface Provider {
   desired(users: readonly DesiredUser[], snapshot: RemoteSnapshot, at: string): DesiredMapping;
   /** Perform one planned change. Throws a typed error on failure. */
   apply(change: Change, ctx: ApplyContext): Promise<ApplyOutcome>;
-  /** Every user on the server as a user-file document (the YAML of users.d), for `rosterform import`. */
-  export(snapshot: RemoteSnapshot, defaults: Readonly<Record<string, unknown>>): ExportedUser[];
+  /**
+   * The server's users as users.d documents, for `rosterform import`: new files for server users no declared
+   * person matches, additions for those it matches (matched as desired() matches them).
+   */
+  export(
+    snapshot: RemoteSnapshot,
+    defaults: Readonly<Record<string, unknown>>,
+    declared: readonly DesiredUser[],
+  ): ImportResult;
   /** Release connections. */
   close(): Promise<void>;
 }

@@ -92,12 +92,16 @@ test("import round-trips every contract type, rates, roles, supervisors and disa
   expect(plan.stdout).toContain("No changes.");
 });
 
-test("import keeps existing files unless --overwrite", async () => {
+test("import keeps what existing files say (reported) unless --overwrite", async () => {
   sb = await sandbox(adminSeed({ users: [...adminSeed().users, seedUser(2, "anna", { title: "Server" })] }));
   dir = await project({ "users.d/anna.yaml": "username: anna\nemail: anna@example.com\ntitle: Mine\n" });
   const kept = await run(["import", "--target", "kimai"], sb.env, dir);
-  expect(kept.stderr).toContain("Kept 1 existing file(s) (use --overwrite to replace)");
-  expect(await readFile(join(dir, "users.d", "anna.yaml"), "utf8")).toContain("title: Mine");
+  expect(kept.stderr).toContain(
+    "warning: users.d/anna.yaml: kept title: Mine (kimai has Server); the next plan changes it in kimai",
+  );
+  expect(await readFile(join(dir, "users.d", "anna.yaml"), "utf8")).toBe(
+    "username: anna\nemail: anna@example.com\ntitle: Mine\n",
+  );
   await run(["import", "--target", "kimai", "--overwrite"], sb.env, dir);
   expect(await readFile(join(dir, "users.d", "anna.yaml"), "utf8")).toContain("title: Server");
 });

@@ -1,7 +1,12 @@
 // Kimai users -> user-file documents (the YAML format of users.d), only values that differ from the defaults.
 import { formatDuration } from "../../core/units.js";
-import type { Weekday } from "../../core/model.js";
+import type { DesiredUser, Weekday } from "../../core/model.js";
+import type { ImportResult } from "../../core/provider.js";
 import type { KimaiUser } from "./api.js";
+import { desiredRecord, isUserField, remoteRecord } from "./mapping.js";
+import { ownedUser } from "./ownership.js";
+import { optedOut } from "./settings.js";
+import type { KimaiCapabilities } from "./versions.js";
 import {
   DAY_PREFERENCES,
   INTERNAL_PREFERENCES,
@@ -107,4 +112,104 @@ function workDays(days: readonly Weekday[]): string | string[] {
   const names = days.map((d) => DAY_NAMES[d - 1]!);
   const contiguous = days.length >= 2 && days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
   return contiguous ? `${names[0]}-${names[names.length - 1]}` : names;
+}
+
+/** Fields of a user file whose keys import adds one by one (a file's rates.hourly stays, rates.internal is added). */
+const MERGED_BY_KEY: ReadonlySet<string> = new Set(["rates", "preferences"]);
+
+/**
+ * Import into users.d as it is, matched as the plan matches (by username): Kimai users nobody declares become new
+ * files; a declared person gains the fields Kimai has and the file does not say; a person Kimai does not have (or
+ * has disabled while the file has them enabled) gets `kimai: false`.
+ */
+export function importUsers(
+  users: readonly KimaiUser[],
+  defaults: Readonly<Record<string, unknown>>,
+  declared: readonly DesiredUser[],
+  capabilities: KimaiCapabilities,
+  currency?: string,
+): ImportResult {
+  const result: ImportResult = { added: [], merged: [], absent: [], warnings: [] };
+  const byKey = new Map(users.map((u) => [u.username.toLowerCase(), u]));
+  const declaredKeys = new Set(declared.map((p) => p.username.toLowerCase()));
+  const byEmail = new Map(declared.map((p) => [p.email.toLowerCase(), p]));
+  for (const person of declared) {
+    const where = `${person.source.file}:${person.source.line}`;
+    const user = byKey.get(person.username.toLowerCase());
+    if (optedOut(person)) {
+      if (user?.enabled) {
+        result.warnings.push(
+          `${where}: ${person.username} has kimai: false but is an enabled Kimai user: left as it is (the plan reports it)`,
+        );
+      }
+      continue;
+    }
+    if (!user) {
+      result.absent.push({ person, why: "not in Kimai" });
+      continue;
+    }
+    if (!user.enabled && person.enabled) {
+      result.absent.push({ person, why: "disabled in Kimai" });
+      continue;
+    }
+    if (!person.enabled && user.enabled) {
+      result.warnings.push(
+        `${where}: ${person.username} is off-boarded (enabled: false) but enabled in Kimai: the next plan disables them there`,
+      );
+    }
+    const fields = additions(person, user, defaults, capabilities, currency);
+    // rates.hourly is Kimai's billing rate: a file's other value (another system's wage) moves to that system.
+    const rate = (fields.rates as { hourly?: number } | undefined)?.hourly;
+    const replace =
+      rate !== undefined && person.rates?.hourly !== undefined && person.rates.hourly !== rate
+        ? { rates: { hourly: rate } }
+        : undefined;
+    if (Object.keys(fields).length > 0)
+      result.merged.push({ person, fields, ...(replace ? { replace } : {}) });
+  }
+  for (const user of users) {
+    if (declaredKeys.has(user.username.toLowerCase())) continue;
+    const sameEmail = byEmail.get(user.email.toLowerCase());
+    if (sameEmail) {
+      result.warnings.push(
+        `${sameEmail.source.file}: Kimai user "${user.username}" has the email of ${sameEmail.username}, but Kimai matches people by username and its API cannot rename one: not imported; write username: ${user.username} in that file and import again`,
+      );
+      continue;
+    }
+    result.added.push({ username: user.username, document: userDocument(user, defaults) });
+  }
+  return result;
+}
+
+/** The top-level fields of the Kimai user's document the person does not declare, or declares otherwise. */
+function additions(
+  person: DesiredUser,
+  user: KimaiUser,
+  defaults: Readonly<Record<string, unknown>>,
+  capabilities: KimaiCapabilities,
+  currency?: string,
+): Record<string, unknown> {
+  const desired = desiredRecord(ownedUser(person), currency);
+  const remote = remoteRecord(user, capabilities, currency);
+  const top = (key: string) =>
+    (isUserField(key)
+      ? key
+      : (desired.fields?.[key] ?? PREFERENCE_FIELDS[key] ?? `preferences.${key}`)
+    ).split(".")[0]!;
+  const declared = new Set<string>();
+  const differing = new Set<string>();
+  for (const [key, value] of Object.entries(desired.attrs)) {
+    declared.add(top(key));
+    if (remote.attrs[key] !== undefined && remote.attrs[key].canon !== value.canon) differing.add(top(key));
+  }
+  const doc = userDocument(user, defaults);
+  const fields: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(doc)) {
+    if (field === "username" || field === "email" || field === "enabled") continue;
+    if ((person.ignore as readonly string[] | undefined)?.includes(field)) continue;
+    if (!declared.has(field) || differing.has(field) || MERGED_BY_KEY.has(field)) fields[field] = value;
+  }
+  // An alias Kimai keeps empty while the file's name would set one.
+  if (differing.has("alias") && fields.alias === undefined) fields.alias = user.alias ?? "";
+  return fields;
 }

@@ -15,11 +15,12 @@ import type {
   ApplyContext,
   ApplyOutcome,
   DesiredMapping,
-  ExportedUser,
+  ImportResult,
   Provider,
   RemoteSnapshot,
 } from "../../core/provider.js";
-import { userDocument } from "./export.js";
+import { importUsers } from "./export.js";
+import { optedOut } from "./settings.js";
 import {
   directoryNotes,
   invalidEmailNote,
@@ -144,10 +145,11 @@ export class KimaiProvider implements Provider {
     };
   }
 
-  desired(declaredUsers: readonly DesiredUser[], snapshot: KimaiSnapshot, at: string): DesiredMapping {
+  desired(everyone: readonly DesiredUser[], snapshot: KimaiSnapshot, at: string): DesiredMapping {
     const errors: string[] = [];
-    const notes: Note[] = ownershipNotes(declaredUsers);
     const remoteByKey = new Map(snapshot.users.map((u) => [u.username.toLowerCase(), u]));
+    const { kept: declaredUsers, ignore, notes: optOutNotes } = optOuts(everyone, remoteByKey);
+    const notes: Note[] = [...optOutNotes, ...ownershipNotes(declaredUsers)];
     // Fields left to others are neither checked, compared nor sent: every check below sees the owned user.
     const users = declaredUsers.map(ownedUser);
     const emailOwner = new Map(snapshot.users.map((u) => [u.email.toLowerCase(), u.username]));
@@ -181,6 +183,12 @@ export class KimaiProvider implements Provider {
             `${where}: ${field} is ${length} characters; Kimai keeps at most ${max} and cuts the rest silently: shorten it`,
           );
         }
+      }
+      const outside = user.supervisor ? optedOutBoss(user.supervisor, everyone) : undefined;
+      if (outside) {
+        errors.push(
+          `${where}: supervisor ${outside.username} has kimai: false (${outside.source.file}), and a Kimai supervisor must be in Kimai: choose another supervisor, or remove kimai: false there`,
+        );
       }
       // Checked only where the supervisor or email is sent: Kimai validates submitted fields only.
       const self = remoteByKey.get(key);
@@ -320,10 +328,12 @@ export class KimaiProvider implements Provider {
           remoteByKey.has(u.username.toLowerCase()),
         ),
       ),
+      ignore,
       errors,
       notes,
       effects: (change) => contractChangeEffects(change, userRecord(snapshot, change.key), at, lockedThrough),
       switched: (user) => {
+        if (optedOut(user)) return undefined;
         const owned = ownedUser(user);
         return owned.nextContract
           ? desiredRecord({ ...owned, contract: owned.nextContract.contract }, this.options.currency)
@@ -358,14 +368,16 @@ export class KimaiProvider implements Provider {
     }
   }
 
-  export(snapshot: KimaiSnapshot, defaults: Readonly<Record<string, unknown>>): ExportedUser[] {
+  export(
+    snapshot: KimaiSnapshot,
+    defaults: Readonly<Record<string, unknown>>,
+    declared: readonly DesiredUser[],
+  ): ImportResult {
     // Kimai 2.45 reports a generated colour for everyone: never write it into user files.
-    const readable = (u: KimaiUser): KimaiUser =>
-      snapshot.capabilities.readsColor ? u : { ...u, color: null };
-    return snapshot.users.map((u) => ({
-      username: u.username,
-      document: userDocument(readable(u), defaults),
-    }));
+    const users = snapshot.capabilities.readsColor
+      ? snapshot.users
+      : snapshot.users.map((u) => ({ ...u, color: null }));
+    return importUsers(users, defaults, declared, snapshot.capabilities, this.options.currency);
   }
 
   async close(): Promise<void> {
@@ -528,4 +540,41 @@ function userRecord(snapshot: RemoteSnapshot, key: string): RemoteRecord | undef
     usersByKey.set(snapshot, index);
   }
   return index.get(key);
+}
+
+/**
+ * People with `kimai: false` are not Kimai's: ignored when Kimai has no such user or has them disabled; when an
+ * enabled Kimai user has their username, reported and treated as unmanaged (deactivated under unmanaged:
+ * deactivate).
+ */
+function optOuts(
+  everyone: readonly DesiredUser[],
+  remoteByKey: ReadonlyMap<string, KimaiUser>,
+): { kept: DesiredUser[]; ignore: string[]; notes: Note[] } {
+  const kept: DesiredUser[] = [];
+  const ignore: string[] = [];
+  const notes: Note[] = [];
+  for (const user of everyone) {
+    if (!optedOut(user)) {
+      kept.push(user);
+      continue;
+    }
+    const key = user.username.toLowerCase();
+    const remote = remoteByKey.get(key);
+    if (!remote?.enabled) {
+      ignore.push(key);
+      continue;
+    }
+    notes.push({
+      level: "warning",
+      key,
+      message: `${user.username} has kimai: false (${user.source.file}:${user.source.line}) but is an enabled Kimai user: deactivated under policy.unmanaged: deactivate, otherwise left as it is`,
+    });
+  }
+  return { kept, ignore, notes };
+}
+
+function optedOutBoss(name: string, everyone: readonly DesiredUser[]): DesiredUser | undefined {
+  const boss = everyone.find((u) => u.username.toLowerCase() === name.toLowerCase());
+  return boss && optedOut(boss) ? boss : undefined;
 }

@@ -27,3 +27,8 @@ export function readKimaiTarget(
   if (typeof raw.currency === "string") kimai.currency = raw.currency;
   return kimai;
 }
+
+/** `kimai: false`: this person is kept out of Kimai (someone only in When I Work). */
+export function optedOut(user: { targets?: Record<string, unknown> }): boolean {
+  return user.targets?.kimai === false;
+}

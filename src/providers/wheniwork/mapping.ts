@@ -160,7 +160,8 @@ export function desiredRecord(
   if (s.hoursMax !== undefined) attrs.hours_max = hoursAttr(s.hoursMax);
   const preferred = s.hoursPreferred ?? weeklyHours(user);
   if (preferred !== undefined) attrs.hours_preferred = hoursAttr(preferred);
-  if (user.rates?.hourly !== undefined) attrs.hourly_rate = moneyAttr(user.rates.hourly, currency);
+  const hourly = s.hourlyRate ?? user.rates?.hourly;
+  if (hourly !== undefined) attrs.hourly_rate = moneyAttr(hourly, currency);
   if (s.positionRates !== undefined) {
     const names = Object.keys(s.positionRates);
     const ids = resolveNames(names, catalog.positions, "position", `${where}: positionRates`, errors);
@@ -180,6 +181,7 @@ export function desiredRecord(
   const fields: Record<string, string> = { ...YAML_FIELDS };
   if (!s.name) Object.assign(fields, { first_name: "name.first", last_name: "name.last" });
   if (s.hoursPreferred === undefined) fields.hours_preferred = "contract (weekly hours)";
+  if (s.hourlyRate !== undefined) fields.hourly_rate = "wheniwork.hourlyRate";
   return {
     kind: USER_KIND.kind,
     key: user.username.toLowerCase(),
@@ -193,6 +195,23 @@ export function desiredRecord(
 
 export function nameMap(items: readonly WiwNamed[]): Map<number, string> {
   return new Map(items.map((i) => [i.id, i.is_deleted ? `${i.name} (deleted)` : i.name]));
+}
+
+/**
+ * The ids of live catalogue entries: a deleted position (or one the list does not show) cannot be declared, so it
+ * is not compared; it stays with the user until their positions change.
+ */
+function live(ids: readonly number[], catalog: readonly WiwNamed[]): number[] {
+  const known = new Set(catalog.filter((c) => !c.is_deleted).map((c) => c.id));
+  return ids.filter((id) => known.has(id));
+}
+
+function liveRates(
+  rates: Readonly<Record<number, number>>,
+  catalog: readonly WiwNamed[],
+): Record<number, number> {
+  const ids = new Set(live(Object.keys(rates).map(Number), catalog));
+  return Object.fromEntries(Object.entries(rates).filter(([id]) => ids.has(Number(id))));
 }
 
 export function remoteRecord(
@@ -209,12 +228,16 @@ export function remoteRecord(
     employee_code: text(user.employee_code),
     role: roleAttr(user.role),
     employment_type: text(user.employment_type ?? ""),
-    positions: idsAttr(user.positions, nameMap(catalog.positions)),
-    locations: idsAttr(user.locations, nameMap(catalog.locations)),
+    positions: idsAttr(live(user.positions, catalog.positions), nameMap(catalog.positions)),
+    locations: idsAttr(live(user.locations, catalog.locations), nameMap(catalog.locations)),
     hours_max: hoursAttr(user.hours_max),
     hours_preferred: hoursAttr(user.hours_preferred),
     hourly_rate: moneyAttr(user.hourly_rate, currency),
-    position_rates: ratesAttr(user.position_rates, nameMap(catalog.positions), currency),
+    position_rates: ratesAttr(
+      liveRates(user.position_rates, catalog.positions),
+      nameMap(catalog.positions),
+      currency,
+    ),
     phone_number: phoneAttr(user.phone_number),
     notes: text(user.notes),
     is_hidden: flagAttr(user.is_hidden),

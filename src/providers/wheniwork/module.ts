@@ -1,11 +1,13 @@
 // When I Work as a target module: what the registry (src/providers/index.ts) knows of it.
 import type { TargetModule } from "../module.js";
+import { pinned } from "./pinned.js";
 import { readWhenIWorkSettings, readWhenIWorkTarget, type WhenIWorkTargetConfig } from "./settings.js";
 
 export const wheniwork: TargetModule = {
   name: "wheniwork",
   readTarget: readWhenIWorkTarget,
   readPerson: readWhenIWorkSettings,
+  pinned,
   async connect(config, io, settings) {
     const [{ whenIWorkConnection }, { WhenIWorkProvider }] = await Promise.all([
       import("./connect.js"),

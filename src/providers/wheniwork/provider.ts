@@ -10,13 +10,13 @@ import type {
   ApplyContext,
   ApplyOutcome,
   DesiredMapping,
-  ExportedUser,
+  ImportResult,
   Provider,
   RemoteSnapshot,
 } from "../../core/provider.js";
 import { errorText, type WiwUser } from "./api.js";
 import { WhenIWorkClient, type WiwUserBody } from "./client.js";
-import { userDocument } from "./export.js";
+import { importUsers } from "./export.js";
 import { desiredRecord, displayName, remoteRecord, unmatchedKey, wiwName, type Catalog } from "./mapping.js";
 import { Pacer } from "./pacer.js";
 import { matchPeople, sameNameWarnings, where } from "./matching.js";
@@ -219,18 +219,12 @@ export class WhenIWorkProvider implements Provider {
     }
   }
 
-  export(snapshot: WhenIWorkSnapshot, _defaults: Readonly<Record<string, unknown>>): ExportedUser[] {
-    // Usernames come from the email's local part; a second person with the same local part gets the domain too.
-    const taken = new Set<string>();
-    return snapshot.users
-      .filter((u) => u.email)
-      .map((u) => {
-        const [local, domain] = u.email!.toLowerCase().split("@") as [string, string];
-        let username = taken.has(local) ? `${local}.${domain.split(".")[0]}` : local;
-        for (let i = 2; taken.has(username); i++) username = `${local}.${i}`;
-        taken.add(username);
-        return { username, document: userDocument(u, snapshot.catalog, username) };
-      });
+  export(
+    snapshot: WhenIWorkSnapshot,
+    _defaults: Readonly<Record<string, unknown>>,
+    declared: readonly DesiredUser[],
+  ): ImportResult {
+    return importUsers(snapshot.users, snapshot.catalog, declared, this.options.currency);
   }
 
   private remote(user: WiwUser, key: string, name: string, catalog: Catalog): RemoteRecord {

@@ -34,6 +34,8 @@ export interface WhenIWorkSettings {
   trusted?: boolean;
   /** YYYY-MM-DD */
   startDate?: string;
+  /** Base hourly rate (money) in When I Work when it differs from rates.hourly. */
+  hourlyRate?: number;
   /** Position name → extra hourly rate on top of rates.hourly (money, the account's currency). */
   positionRates?: Record<string, number>;
 }
@@ -113,6 +115,7 @@ export function readWhenIWorkSettings(
     const date = readDate(raw.startDate, [...path, "startDate"], report);
     if (date !== undefined) out.startDate = date;
   }
+  if (typeof raw.hourlyRate === "number" && Number.isFinite(raw.hourlyRate)) out.hourlyRate = raw.hourlyRate;
   if (isRecord(raw.positionRates)) {
     const rates: Record<string, number> = {};
     for (const [name, rate] of Object.entries(raw.positionRates)) {
