@@ -1,6 +1,6 @@
 // rosterform apply [PLANFILE]: make the planned changes, each once, in dependency order.
 import { executeChanges, type ChangeResult } from "../core/execute.js";
-import { address, parseAddress, type Address } from "../core/address.js";
+import { address, type Address } from "../core/address.js";
 import {
   PLAN_FORMAT_VERSION,
   planHasChanges,
@@ -11,26 +11,22 @@ import {
   type TargetPlan,
 } from "../core/plan.js";
 import type { RemoteRecord } from "../core/records.js";
-import { staleKeys } from "../core/planfile.js";
-import { RefusedError, RosterformError } from "../errors.js";
+import { RosterformError } from "../errors.js";
 import { SIGNAL_EXIT, type StopSignal } from "../interrupt.js";
 import { ExitCode, progress, type Io } from "../io.js";
 import { styleFor, type Style } from "../render/style.js";
 import { applySummary, targetTitle } from "../render/summary.js";
 import { printable } from "../printable.js";
 import { renderPlanText } from "../render/text.js";
-import { selectTargets, type TargetName } from "../targets.js";
 import {
   closeAll,
-  loadDesired,
   makePlan,
-  openTarget,
   type PlanningOptions,
   type TargetFailure,
   type TargetSession,
 } from "./planning.js";
 import { describeError, refusedError, reportFailures, settleRefusals } from "./report.js";
-import { readSavedPlan } from "./saved-plan.js";
+import { prepareSavedPlan, readSavedPlan } from "./saved-plan.js";
 
 export interface ApplyCommandOptions extends PlanningOptions {
   planFile?: string;
@@ -114,49 +110,7 @@ async function planNow(options: ApplyCommandOptions, io: Io, style: Style): Prom
 async function fromSavedPlan(options: ApplyCommandOptions, planFile: string, io: Io): Promise<Prepared> {
   const plan = await readSavedPlan(planFile, io);
   refuseUnplanned(plan, [], io);
-  const state = await loadDesired(options.dir, plan.at, io);
-  const sessions: TargetSession[] = [];
-  if (plan.targets.length === 0) return { plan, sessions, failures: [], proceed: false, holding: [] };
-  selectTargets(
-    state.config,
-    plan.targets.map((t) => t.target),
-  );
-  try {
-    const stale: string[] = [];
-    for (const saved of plan.targets) {
-      const target = saved.target;
-      const session = await openTarget(target as TargetName, state, io, options);
-      sessions.push(session);
-      if (session.provider.endpoint !== saved.endpoint) {
-        stale.push(
-          `${targetTitle(target)}: the plan was made against ${saved.endpoint}, not ${session.provider.endpoint}`,
-        );
-        continue;
-      }
-      const keyed =
-        session.provider.desired(state.users, session.snapshot, state.at).remote ?? session.snapshot.records;
-      if (keyed !== session.snapshot.records) session.keyed = keyed;
-      const current = new Map(keyed.map((r) => [address(target, r.kind, r.key), r.fingerprint]));
-      for (const s of staleKeys(saved.fingerprints, current))
-        stale.push(`${targetTitle(target)}: ${describeAddress(s.key)} ${s.why}`);
-    }
-    if (stale.length > 0) {
-      throw new RefusedError(
-        `the saved plan no longer holds; nothing was changed:\n${stale.map((s) => `  - ${s}`).join("\n")}`,
-        ["run rosterform plan again and review the new plan"],
-      );
-    }
-  } catch (error) {
-    await closeAll(sessions);
-    throw error;
-  }
-  return {
-    plan,
-    sessions,
-    failures: [],
-    proceed: planHasChanges(plan),
-    holding: settleRefusals(plan, options.force),
-  };
+  return { ...(await prepareSavedPlan(plan, options, planFile, io)), failures: [] };
 }
 
 /** One plan, one decision: when any selected target could not be planned, nothing is sent to any target. */
@@ -306,10 +260,4 @@ function jsonResults(plan: Plan, done: readonly TargetResults[], failures: reado
     })),
     failures: failures.map((f) => ({ target: f.target, error: describeError(f.error) })),
   };
-}
-
-/** `user anna` for kimai/user/anna. */
-function describeAddress(value: Address): string {
-  const parts = parseAddress(value);
-  return parts ? `${parts.kind} ${parts.key}` : value;
 }

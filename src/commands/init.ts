@@ -2,6 +2,7 @@
 // Existing files are kept unless --force. The CI files are copied from the package's examples/.
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
+import { SCHEMA_FILES } from "../config/schemas.js";
 import { RosterformError } from "../errors.js";
 import { ExitCode, type Io } from "../io.js";
 
@@ -62,7 +63,11 @@ async function projectFiles(options: InitOptions): Promise<Map<string, string>> 
     ["users.d/jane.doe.yaml", EXAMPLE_USER],
     ["contracts.d/full-time-40h.yaml", EXAMPLE_CONTRACT],
   ]);
-  for (const name of (await readdir(SCHEMA_DIR)).filter((n) => n.endsWith(".json")).sort()) {
+  // The schemas of the YAML, for editors (a saved plan's schema is rosterform's own).
+  const editorSchemas = (await readdir(SCHEMA_DIR)).filter(
+    (n) => n.endsWith(".json") && n !== SCHEMA_FILES.plan,
+  );
+  for (const name of editorSchemas.sort()) {
     files.set(`schemas/${name}`, await readFile(new URL(name, SCHEMA_DIR), "utf8"));
   }
   for (const [path, source] of CI_FILES[options.ci]) {

@@ -35,6 +35,7 @@ export function compileSchemas(texts: SchemaTexts): CompiledSchemas {
     user: get("user"),
     contract: get("contract"),
     team: get("team"),
+    plan: get("plan"),
   };
 }
 

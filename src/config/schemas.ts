@@ -7,13 +7,15 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Options, ValidateFunction } from "ajv";
 
-export type SchemaName = "rosterform" | "user" | "contract" | "team";
+export type SchemaName = "rosterform" | "user" | "contract" | "team" | "plan";
 
 export interface CompiledSchemas {
   rosterform: ValidateFunction;
   user: ValidateFunction;
   contract: ValidateFunction;
   team: ValidateFunction;
+  /** A saved plan (plan --out FILE). */
+  plan: ValidateFunction;
 }
 
 /** schemas/ sits two levels above this file both in src/config and in dist/config. */
@@ -24,6 +26,7 @@ export const SCHEMA_FILES: Readonly<Record<SchemaName, string>> = {
   user: "user.schema.json",
   contract: "contract.schema.json",
   team: "team.schema.json",
+  plan: "plan.schema.json",
 };
 const NAMES = Object.keys(SCHEMA_FILES) as SchemaName[];
 
@@ -59,6 +62,7 @@ export function readSchemaTexts(dir: URL = SCHEMA_DIR): SchemaTexts {
     user: read("user"),
     contract: read("contract"),
     team: read("team"),
+    plan: read("plan"),
   };
 }
 
@@ -81,8 +85,10 @@ export function loadGenerated(file: URL, texts: SchemaTexts): CompiledSchemas | 
   if (!existsSync(path)) return undefined;
   const generated = createRequire(import.meta.url)(path) as Partial<GeneratedModule>;
   if (generated.schemaHash !== schemaHash(texts)) return undefined;
-  const { rosterform, user, contract, team } = generated;
-  return rosterform && user && contract && team ? { rosterform, user, contract, team } : undefined;
+  const { rosterform, user, contract, team, plan } = generated;
+  return rosterform && user && contract && team && plan
+    ? { rosterform, user, contract, team, plan }
+    : undefined;
 }
 
 let loaded: Promise<{ compiled: CompiledSchemas; origin: SchemasOrigin }> | undefined;

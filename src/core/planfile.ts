@@ -4,8 +4,14 @@ import { PLAN_FORMAT_VERSION, type Plan } from "./plan.js";
 
 export class PlanFileError extends Error {}
 
+/** The saved plan's JSON Schema (schemas/plan.schema.json), compiled by ajv. */
+export interface PlanValidator {
+  (value: unknown): boolean;
+  errors?: readonly { instancePath: string; message?: string }[] | null;
+}
+
 /** Narrows parsed JSON to a Plan rosterform can apply, or says what is wrong. */
-export function parsePlanFile(text: string, file: string): Plan {
+export function parsePlanFile(text: string, file: string, validate: PlanValidator): Plan {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -29,26 +35,23 @@ export function parsePlanFile(text: string, file: string): Plan {
       `${file} has formatVersion ${String(plan.formatVersion)}; this rosterform reads formatVersion ${PLAN_FORMAT_VERSION}: plan again with this version`,
     );
   }
-  for (const t of plan.targets) {
-    if (
-      !t ||
-      typeof t.target !== "string" ||
-      !Array.isArray(t.changes) ||
-      typeof t.fingerprints !== "object"
-    ) {
-      throw new PlanFileError(`${file} is damaged (a target without changes or fingerprints): plan again`);
-    }
+  if (!validate(value)) {
+    const first = validate.errors?.[0];
+    const where = first ? `${first.instancePath || "/"} ${first.message ?? "is invalid"}` : "is invalid";
+    throw new PlanFileError(
+      `${file} is damaged or edited (${where}): plan again with rosterform plan --out ${file}`,
+    );
   }
   return plan as Plan;
 }
 
 /** Addresses whose remote state differs from when the plan was made. */
 export function staleKeys(
-  saved: Readonly<Record<Address, string | null>>,
+  saved: Readonly<Record<Address, string | null>> | null | undefined,
   current: ReadonlyMap<Address, string>,
 ): { key: Address; why: string }[] {
   const stale: { key: Address; why: string }[] = [];
-  for (const [key, was] of Object.entries(saved)) {
+  for (const [key, was] of Object.entries(saved ?? {})) {
     const now = current.get(key) ?? null;
     if (was === now) continue;
     const why =

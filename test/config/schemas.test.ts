@@ -3,7 +3,13 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, test } from "vitest";
 
-const FILES = ["rosterform.schema.json", "user.schema.json", "contract.schema.json", "team.schema.json"];
+const FILES = [
+  "rosterform.schema.json",
+  "user.schema.json",
+  "contract.schema.json",
+  "team.schema.json",
+  "plan.schema.json",
+];
 const load = (file: string): unknown => JSON.parse(readFileSync(`schemas/${file}`, "utf8"));
 
 /** Every object under a "properties" key, with its path. */

@@ -6,7 +6,8 @@ import { diffRecords } from "../../src/core/diff.js";
 import { executeChanges } from "../../src/core/execute.js";
 import { USER_KIND, type KindSpec } from "../../src/core/kinds.js";
 import type { PlanPolicy } from "../../src/core/plan.js";
-import { parsePlanFile, PlanFileError } from "../../src/core/planfile.js";
+import { parsePlanFile, PlanFileError, staleKeys } from "../../src/core/planfile.js";
+import { schemas } from "../../src/config/schemas.js";
 import { attr, type DesiredRecord, type RemoteRecord } from "../../src/core/records.js";
 
 const TEAM: KindSpec = {
@@ -162,21 +163,36 @@ describe("kinds", () => {
   });
 });
 
-describe("plan files", () => {
+describe("plan files", async () => {
+  const validate = (await schemas()).plan;
   const v = (formatVersion: unknown) =>
     JSON.stringify({ formatVersion, tool: "rosterform", createdAt: "", at: "2026-01-01", targets: [] });
 
   test("a version-1 plan file is refused in one line: made by an older rosterform, run plan again", () => {
-    expect(() => parsePlanFile(v(1), "plan.json")).toThrow(PlanFileError);
-    expect(() => parsePlanFile(v(1), "plan.json")).toThrow(
+    expect(() => parsePlanFile(v(1), "plan.json", validate)).toThrow(PlanFileError);
+    expect(() => parsePlanFile(v(1), "plan.json", validate)).toThrow(
       "plan.json was made by an older rosterform (formatVersion 1); run plan again: rosterform plan --out plan.json",
     );
   });
 
   test("version 2 is read; a newer one is refused", () => {
-    expect(parsePlanFile(v(2), "plan.json").formatVersion).toBe(2);
-    expect(() => parsePlanFile(v(3), "plan.json")).toThrow(
+    expect(parsePlanFile(v(2), "plan.json", validate).formatVersion).toBe(2);
+    expect(() => parsePlanFile(v(3), "plan.json", validate)).toThrow(
       /formatVersion 3; this rosterform reads formatVersion 2/,
+    );
+  });
+
+  test("fingerprints: null reads as no fingerprints (no TypeError); the schema refuses such a file first", () => {
+    expect(staleKeys(null, new Map())).toEqual([]);
+    const file = JSON.stringify({
+      formatVersion: 2,
+      tool: "rosterform",
+      createdAt: "",
+      at: "2026-01-01",
+      targets: [{ target: "kimai", endpoint: "", changes: [], fingerprints: null }],
+    });
+    expect(() => parsePlanFile(file, "plan.json", validate)).toThrow(
+      "plan.json is damaged or edited (/targets/0/fingerprints must be object)",
     );
   });
 });
